@@ -1,3 +1,30 @@
-// masklab-cli: the headless front end of the core.
+// masklab-cli: the headless front end of the core. Errors from the core end here as one line
+// on stderr and a non-zero exit code.
+#include "cli_common.h"
+
+#include "masklab/error.h"
+
 #include <cstdio>
-int main() { std::puts("masklab-cli"); return 0; }
+#include <exception>
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"MaskLab: adapt masked language models to a domain (headless)", "masklab-cli"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "masklab-cli 0.1.0");
+    masklab::cli::addTokenizeCommand(app);
+    masklab::cli::addChunkCommand(app);
+    masklab::cli::addMaskCommand(app);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const masklab::Error& e) {
+        std::fprintf(stderr, "masklab-cli: %s\n", e.what());
+        return 1;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "masklab-cli: unexpected error: %s\n", e.what());
+        return 1;
+    }
+    return 0;
+}

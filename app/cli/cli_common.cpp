@@ -1,0 +1,68 @@
+#include "cli_common.h"
+
+#include "masklab/error.h"
+
+#include <charconv>
+#include <cstdio>
+
+namespace masklab::cli {
+
+void InputOptions::addTo(CLI::App& command, bool required)
+{
+    auto* input = command.add_option("--input", path,
+                                     "Corpus: an aclImdb folder or tarball, JSONL, CSV or plain text");
+    if (required) input->required();
+    command.add_option("--split", split, "aclImdb split: train, test or unsup")->capture_default_str();
+    command.add_option("--field", field, "JSONL key or CSV column holding the text")->capture_default_str();
+    command.add_option("--text-unit", textUnit, "Plain text: one document per file, line or paragraph")
+        ->check(CLI::IsMember({"file", "line", "paragraph"}))
+        ->capture_default_str();
+    command.add_option("--limit-documents", limitDocuments, "Read only the first N documents (0 = all)");
+}
+
+Corpus InputOptions::read() const
+{
+    CorpusOptions options;
+    options.split = split;
+    options.textField = field;
+    options.textUnit = textUnit == "line" ? TextUnit::Line : textUnit == "paragraph" ? TextUnit::Paragraph : TextUnit::File;
+    Corpus corpus = readCorpus(path, options);
+    if (limitDocuments > 0 && corpus.documents.size() > static_cast<std::size_t>(limitDocuments))
+        corpus.documents.resize(static_cast<std::size_t>(limitDocuments));
+    return corpus;
+}
+
+void CacheOptions::addTo(CLI::App& command)
+{
+    command.add_option("--cache-dir", dir, "Folder for the tokenized-corpus cache")->capture_default_str();
+    command.add_flag("--no-cache", disabled, "Tokenize again and write no cache");
+}
+
+TokenStore CacheOptions::tokenize(const Tokenizer& tokenizer, const Corpus& corpus, int threads) const
+{
+    return tokenizeCached(tokenizer, corpus.documents, disabled ? std::string() : dir, nullptr, threads);
+}
+
+void appendIntArray(std::string& out, const int32_t* values, std::size_t count, bool minusOneIsNull)
+{
+    out.push_back('[');
+    char buffer[16];
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i) out.push_back(',');
+        if (minusOneIsNull && values[i] == -1) {
+            out.append("null");
+            continue;
+        }
+        const auto result = std::to_chars(buffer, buffer + sizeof(buffer), values[i]);
+        out.append(buffer, result.ptr);
+    }
+    out.push_back(']');
+}
+
+void writeLine(const std::string& line)
+{
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    std::fputc('\n', stdout);
+}
+
+}  // namespace masklab::cli

@@ -1,0 +1,47 @@
+#pragma once
+// Options and helpers shared by masklab-cli's subcommands.
+#include "masklab/corpus.h"
+#include "masklab/token_store.h"
+#include "masklab/tokenizer.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace masklab::cli {
+
+// --input and the options that say how to read it.
+struct InputOptions {
+    std::string path;
+    std::string split = "train";
+    std::string field = "text";
+    std::string textUnit = "file";
+    int limitDocuments = 0;  // 0 = all
+
+    void addTo(CLI::App& command, bool required);
+    Corpus read() const;
+};
+
+// --cache-dir / --no-cache for the token store.
+struct CacheOptions {
+    std::string dir = defaultCacheDir();
+    bool disabled = false;
+
+    void addTo(CLI::App& command);
+    TokenStore tokenize(const Tokenizer& tokenizer, const Corpus& corpus, int threads) const;
+};
+
+// Appends a JSON array of integers to out; negative values at or below nullBelow print null.
+void appendIntArray(std::string& out, const int32_t* values, std::size_t count, bool minusOneIsNull);
+
+// Writes a line to stdout in one call.
+void writeLine(const std::string& line);
+
+void addTokenizeCommand(CLI::App& app);
+void addChunkCommand(CLI::App& app);
+void addMaskCommand(CLI::App& app);
+
+}  // namespace masklab::cli
