@@ -34,7 +34,7 @@ struct CacheOptions {
     TokenStore tokenize(const Tokenizer& tokenizer, const Corpus& corpus, int threads) const;
 };
 
-// Appends a JSON array of integers to out; negative values at or below nullBelow print null.
+// Appends a JSON array of integers to out; with minusOneIsNull, -1 prints as null (word ids).
 void appendIntArray(std::string& out, const int32_t* values, std::size_t count, bool minusOneIsNull);
 
 // Writes a line to stdout in one call.

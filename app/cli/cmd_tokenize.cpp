@@ -9,17 +9,19 @@ namespace {
 struct TokenizeCommand {
     std::string tokenizer;
     std::string text;
+    CLI::Option* textOption = nullptr;
     InputOptions input;
     int threads = 0;
     bool noSpecialTokens = false;
 
     void run() const
     {
-        if (text.empty() == input.path.empty())
+        const bool haveText = textOption->count() > 0;
+        if (haveText == !input.path.empty())
             throw Error("give either --text or --input (one of them)");
         const auto tok = loadTokenizer(tokenizer);
         std::vector<std::string> texts;
-        if (!input.path.empty()) {
+        if (!haveText) {
             Corpus corpus = input.read();
             for (Document& d : corpus.documents) texts.push_back(std::move(d.text));
         } else {
@@ -52,7 +54,7 @@ void addTokenizeCommand(CLI::App& app)
     auto command = std::make_shared<TokenizeCommand>();
     CLI::App* sub = app.add_subcommand("tokenize", "Tokenize text: one JSON line per document");
     sub->add_option("--tokenizer", command->tokenizer, "tokenizer.json, vocab.txt, .model or a model folder")->required();
-    sub->add_option("--text", command->text, "A text to tokenize");
+    command->textOption = sub->add_option("--text", command->text, "A text to tokenize");
     command->input.addTo(*sub, false);
     sub->add_option("--threads", command->threads, "Worker threads (0 = every core)");
     sub->add_flag("--no-special-tokens", command->noSpecialTokens, "Leave out [CLS] and [SEP]");

@@ -17,8 +17,16 @@ int main(int argc, char** argv)
     masklab::cli::addMaskCommand(app);
     try {
         app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
+    } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        // Usage errors follow the same contract as every other error: one line, non-zero.
+        std::fprintf(stderr, "masklab-cli: %s (see masklab-cli --help)\n", e.what());
+        return 2;
     } catch (const masklab::Error& e) {
         std::fprintf(stderr, "masklab-cli: %s\n", e.what());
         return 1;

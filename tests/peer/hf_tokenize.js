@@ -4,7 +4,8 @@
 //   node hf_tokenize.js TOKENIZER_JSON INPUT_JSONL OUTPUT_BIN [--bench]
 //
 // OUTPUT_BIN holds, for each line in order: uint32 n, n int32 ids, n int32 word ids (-1 for
-// None). With --bench, prints one JSON line {"seconds", "tokens", "documents", "bytes"} timing
+// None). With --bench, prints one JSON line {"seconds", "tokens", "documents", "bytes",
+// "maxRssBytes"} timing
 // encodeBatch alone (reading and writing excluded), on every core as Hugging Face does.
 'use strict';
 const fs = require('fs');
@@ -54,7 +55,8 @@ async function main() {
   }
   fs.closeSync(out);
   if (flag === '--bench') {
-    console.log(JSON.stringify({ seconds, tokens, documents: texts.length, bytes }));
+    console.log(JSON.stringify({ seconds, tokens, documents: texts.length, bytes,
+      maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
   }
 }
 
