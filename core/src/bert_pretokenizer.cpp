@@ -38,12 +38,7 @@ public:
 
     void appendChar(char32_t c, uint32_t origin)
     {
-        if (!m_open) {
-            m_open = true;
-            m_current = PreToken{};
-            m_current.textBegin = static_cast<uint32_t>(m_out.text.size());
-            m_current.charBegin = origin;
-        }
+        openWord(origin);
         const std::size_t before = m_out.text.size();
         utf8::append(m_out.text, c);
         m_out.charOfByte.insert(m_out.charOfByte.end(), m_out.text.size() - before, origin);
@@ -51,12 +46,7 @@ public:
     }
     void appendAscii(char c, uint32_t origin)
     {
-        if (!m_open) {
-            m_open = true;
-            m_current = PreToken{};
-            m_current.textBegin = static_cast<uint32_t>(m_out.text.size());
-            m_current.charBegin = origin;
-        }
+        openWord(origin);
         m_out.text.push_back(c);
         m_out.charOfByte.push_back(origin);
         m_current.charEnd = origin + 1;
@@ -77,6 +67,15 @@ public:
     }
 
 private:
+    void openWord(uint32_t origin)
+    {
+        if (m_open) return;
+        m_open = true;
+        m_current = PreToken{};
+        m_current.textBegin = static_cast<uint32_t>(m_out.text.size());
+        m_current.charBegin = origin;
+    }
+
     PreTokenized& m_out;
     PreToken m_current;
     bool m_open = false;

@@ -188,15 +188,6 @@ private:
     uint32_t m_chars = 0;
 };
 
-void push(Encoding& out, int32_t id, int32_t word, uint32_t begin, uint32_t end, bool special)
-{
-    out.ids.push_back(id);
-    out.wordIds.push_back(word);
-    out.offsetBegin.push_back(begin);
-    out.offsetEnd.push_back(end);
-    out.specialTokensMask.push_back(special ? 1 : 0);
-}
-
 std::string formatDouble(double value)
 {
     char buffer[64];
@@ -301,7 +292,7 @@ Encoding SentencePieceTokenizer::encode(std::string_view text, bool addSpecialTo
     out.offsetEnd.reserve(count);
     out.specialTokensMask.reserve(count);
     if (addSpecialTokens && m_wrapBegin >= 0)
-        push(out, m_wrapBegin, kNoWord, 0, 0, true);
+        out.append(m_wrapBegin, kNoWord, 0, 0, true);
 
     CharCounter chars(text);
     int32_t word = -1;
@@ -316,11 +307,11 @@ Encoding SentencePieceTokenizer::encode(std::string_view text, bool addSpecialTo
         nextStartsWord = standalone;
         const uint32_t begin = chars.at(piece.begin);
         const uint32_t end = chars.at(piece.end);
-        push(out, piece.id, word, begin, end, standalone);
+        out.append(piece.id, word, begin, end, standalone);
     }
 
     if (addSpecialTokens && m_wrapEnd >= 0)
-        push(out, m_wrapEnd, kNoWord, 0, 0, true);
+        out.append(m_wrapEnd, kNoWord, 0, 0, true);
     return out;
 }
 

@@ -18,15 +18,6 @@ PreTokenized& scratch()
     return pre;
 }
 
-void pushToken(Encoding& out, int32_t id, int32_t word, uint32_t begin, uint32_t end, bool special)
-{
-    out.ids.push_back(id);
-    out.wordIds.push_back(word);
-    out.offsetBegin.push_back(begin);
-    out.offsetEnd.push_back(end);
-    out.specialTokensMask.push_back(special ? 1 : 0);
-}
-
 void replaceAll(std::string& text, std::string_view from, std::string_view to)
 {
     std::size_t pos = 0;
@@ -96,7 +87,7 @@ Encoding WordPieceTokenizer::encode(std::string_view text, bool addSpecialTokens
     out.offsetBegin.reserve(estimate);
     out.offsetEnd.reserve(estimate);
     out.specialTokensMask.reserve(estimate);
-    if (addSpecialTokens && m_special.cls >= 0) pushToken(out, m_special.cls, kNoWord, 0, 0, true);
+    if (addSpecialTokens && m_special.cls >= 0) out.append(m_special.cls, kNoWord, 0, 0, true);
 
     // Split out the added tokens written literally in the text (leftmost, longest first);
     // each counts as one word, as Hugging Face's AddedVocabulary split does.
@@ -126,7 +117,7 @@ Encoding WordPieceTokenizer::encode(std::string_view text, bool addSpecialTokens
         encodeSegment(segment, charBase, out, wordIndex);
         charBase += static_cast<uint32_t>(utf8::length(segment));
         const auto tokenChars = static_cast<uint32_t>(utf8::length(match->text));
-        pushToken(out, match->id, wordIndex++, charBase, charBase + tokenChars,
+        out.append(match->id, wordIndex++, charBase, charBase + tokenChars,
                   m_specialById[static_cast<std::size_t>(match->id)] != 0);
         charBase += tokenChars;
         pos += match->text.size();
@@ -134,7 +125,7 @@ Encoding WordPieceTokenizer::encode(std::string_view text, bool addSpecialTokens
     }
     encodeSegment(text.substr(segmentStart), charBase, out, wordIndex);
 
-    if (addSpecialTokens && m_special.sep >= 0) pushToken(out, m_special.sep, kNoWord, 0, 0, true);
+    if (addSpecialTokens && m_special.sep >= 0) out.append(m_special.sep, kNoWord, 0, 0, true);
     return out;
 }
 
@@ -153,14 +144,14 @@ void WordPieceTokenizer::wordPiece(std::string_view word, const PreTokenized& pr
 {
     if (word.size() > static_cast<std::size_t>(m_config.maxInputCharsPerWord) &&
         utf8::length(word) > static_cast<std::size_t>(m_config.maxInputCharsPerWord)) {
-        pushToken(out, m_special.unk, wordIndex, span.charBegin, span.charEnd, true);
+        out.append(m_special.unk, wordIndex, span.charBegin, span.charEnd, true);
         return;
     }
     // The common case: the whole word is in the vocabulary.
     if (word.size() <= m_vocab->longestPiece()) {
         const int32_t id = m_vocab->findInitial(word);
         if (id >= 0) {
-            pushToken(out, id, wordIndex, span.charBegin, span.charEnd, false);
+            out.append(id, wordIndex, span.charBegin, span.charEnd, false);
             return;
         }
     }
@@ -189,7 +180,7 @@ void WordPieceTokenizer::wordPiece(std::string_view word, const PreTokenized& pr
             while (end > start && utf8::isContinuationByte(word[end])) --end;
         }
         if (id < 0) {
-            pushToken(out, m_special.unk, wordIndex, span.charBegin, span.charEnd, true);
+            out.append(m_special.unk, wordIndex, span.charBegin, span.charEnd, true);
             return;
         }
         add({id, static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
@@ -199,7 +190,7 @@ void WordPieceTokenizer::wordPiece(std::string_view word, const PreTokenized& pr
         const Piece& p = i < fixed.size() ? fixed[i] : spill[i - fixed.size()];
         const uint32_t byteBegin = span.textBegin + p.begin;
         const uint32_t byteEnd = span.textBegin + p.end;
-        pushToken(out, p.id, wordIndex, pre.charOfByte[byteBegin], pre.charOfByte[byteEnd - 1] + 1,
+        out.append(p.id, wordIndex, pre.charOfByte[byteBegin], pre.charOfByte[byteEnd - 1] + 1,
                   false);
     }
 }

@@ -16,6 +16,15 @@ struct Encoding {
     std::vector<uint8_t> specialTokensMask;   // 1 where the id is one of the special tokens
 
     std::size_t size() const { return ids.size(); }
+
+    void append(int32_t id, int32_t word, uint32_t begin, uint32_t end, bool special)
+    {
+        ids.push_back(id);
+        wordIds.push_back(word);
+        offsetBegin.push_back(begin);
+        offsetEnd.push_back(end);
+        specialTokensMask.push_back(special ? 1 : 0);
+    }
 };
 
 }  // namespace masklab
