@@ -1,0 +1,183 @@
+#include "masklab/model_config.h"
+
+#include "masklab/error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+namespace masklab {
+using nlohmann::json;
+
+namespace {
+
+template <typename T>
+void readField(const json& j, const char* key, T& field, const std::string& where)
+{
+    if (!j.contains(key) || j[key].is_null()) return;
+    try {
+        field = j[key].get<T>();
+    } catch (const json::exception&) {
+        throw Error(where + ": field \"" + key + "\" has the wrong type (" + j[key].dump() + ")");
+    }
+}
+
+}  // namespace
+
+void ModelConfig::validate() const
+{
+    auto positive = [](int v, const char* name) {
+        if (v <= 0) throw Error(std::string("model config: ") + name + " must be positive, not " + std::to_string(v));
+    };
+    positive(vocabSize, "vocab_size");
+    positive(hidden, "hidden size (dim)");
+    positive(layers, "number of layers");
+    positive(heads, "number of attention heads");
+    positive(intermediate, "feed-forward size (hidden_dim)");
+    positive(maxPositions, "max_position_embeddings");
+    if (hidden % heads != 0)
+        throw Error("model config: hidden size " + std::to_string(hidden) + " is not a multiple of " +
+                    std::to_string(heads) + " attention heads");
+    if (activation != "gelu" && activation != "relu")
+        throw Error("model config: activation \"" + activation + "\" is not supported (gelu or relu)");
+    if (dropout < 0 || dropout >= 1 || attentionDropout < 0 || attentionDropout >= 1)
+        throw Error("model config: dropout must be in [0, 1)");
+    if (padTokenId < 0 || padTokenId >= vocabSize)
+        throw Error("model config: pad_token_id " + std::to_string(padTokenId) + " is outside the vocabulary");
+}
+
+std::string ModelConfig::toJson() const
+{
+    json j;
+    j["architectures"] = {className()};
+    j["model_type"] = modelType();
+    j["vocab_size"] = vocabSize;
+    j["max_position_embeddings"] = maxPositions;
+    j["pad_token_id"] = padTokenId;
+    j["initializer_range"] = initializerRange;
+    j["tie_word_embeddings"] = tieWordEmbeddings;
+    if (architecture == Architecture::DistilBert) {
+        j["dim"] = hidden;
+        j["n_layers"] = layers;
+        j["n_heads"] = heads;
+        j["hidden_dim"] = intermediate;
+        j["dropout"] = dropout;
+        j["attention_dropout"] = attentionDropout;
+        j["activation"] = activation;
+        j["sinusoidal_pos_embds"] = false;
+        j["tie_weights_"] = tieWordEmbeddings;
+        j["qa_dropout"] = 0.1;
+        j["seq_classif_dropout"] = 0.2;
+    } else {
+        j["hidden_size"] = hidden;
+        j["num_hidden_layers"] = layers;
+        j["num_attention_heads"] = heads;
+        j["intermediate_size"] = intermediate;
+        j["hidden_dropout_prob"] = dropout;
+        j["attention_probs_dropout_prob"] = attentionDropout;
+        j["hidden_act"] = activation;
+        j["type_vocab_size"] = typeVocabSize;
+        j["layer_norm_eps"] = layerNormEps;
+        j["position_embedding_type"] = "absolute";
+    }
+    j["torch_dtype"] = "float32";
+    j["transformers_version"] = "4.46.0";
+    return j.dump(2) + "\n";
+}
+
+ModelConfig ModelConfig::fromJson(const std::string& text, const std::string& where)
+{
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::exception& e) {
+        throw Error(where + " is not valid JSON (" + e.what() + ")");
+    }
+    if (!j.is_object()) throw Error(where + " is not a JSON object: expected a Hugging Face config.json");
+    ModelConfig c;
+    std::string modelType = j.value("model_type", std::string());
+    if (modelType.empty() && j.contains("architectures") && j["architectures"].is_array() && !j["architectures"].empty()) {
+        const std::string arch = j["architectures"][0].get<std::string>();
+        modelType = arch.rfind("DistilBert", 0) == 0 ? "distilbert" : arch.rfind("Bert", 0) == 0 ? "bert" : "";
+    }
+    if (modelType == "distilbert") {
+        c.architecture = Architecture::DistilBert;
+        readField(j, "dim", c.hidden, where);
+        readField(j, "n_layers", c.layers, where);
+        readField(j, "n_heads", c.heads, where);
+        readField(j, "hidden_dim", c.intermediate, where);
+        readField(j, "dropout", c.dropout, where);
+        readField(j, "attention_dropout", c.attentionDropout, where);
+        readField(j, "activation", c.activation, where);
+        bool sinusoidal = false;
+        readField(j, "sinusoidal_pos_embds", sinusoidal, where);
+        if (sinusoidal)
+            throw Error(where + ": sinusoidal_pos_embds is true; MaskLab supports learned position embeddings only");
+        readField(j, "tie_weights_", c.tieWordEmbeddings, where);
+    } else if (modelType == "bert") {
+        c.architecture = Architecture::Bert;
+        readField(j, "hidden_size", c.hidden, where);
+        readField(j, "num_hidden_layers", c.layers, where);
+        readField(j, "num_attention_heads", c.heads, where);
+        readField(j, "intermediate_size", c.intermediate, where);
+        readField(j, "hidden_dropout_prob", c.dropout, where);
+        readField(j, "attention_probs_dropout_prob", c.attentionDropout, where);
+        readField(j, "hidden_act", c.activation, where);
+        readField(j, "type_vocab_size", c.typeVocabSize, where);
+        readField(j, "layer_norm_eps", c.layerNormEps, where);
+        const std::string position = j.value("position_embedding_type", std::string("absolute"));
+        if (position != "absolute")
+            throw Error(where + ": position_embedding_type \"" + position + "\" is not supported (absolute only)");
+    } else {
+        throw Error(where + ": model_type \"" + modelType +
+                    "\" is not supported; MaskLab runs DistilBertForMaskedLM and BertForMaskedLM");
+    }
+    readField(j, "vocab_size", c.vocabSize, where);
+    readField(j, "max_position_embeddings", c.maxPositions, where);
+    readField(j, "pad_token_id", c.padTokenId, where);
+    readField(j, "initializer_range", c.initializerRange, where);
+    if (j.contains("tie_word_embeddings") && j["tie_word_embeddings"].is_boolean())
+        c.tieWordEmbeddings = j["tie_word_embeddings"].get<bool>();
+    if (!c.tieWordEmbeddings)
+        throw Error(where + ": untied output embeddings are not supported; MaskLab ties the projector to the word embeddings");
+    try {
+        c.validate();
+    } catch (const Error& e) {
+        throw Error(where + ": " + e.what());
+    }
+    return c;
+}
+
+ModelConfig ModelConfig::fromFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error("cannot open model config " + path + ": a model folder needs its config.json");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return fromJson(text.str(), path);
+}
+
+ModelConfig ModelConfig::preset(const std::string& name, int vocabSize)
+{
+    ModelConfig c;
+    c.vocabSize = vocabSize;
+    if (name == "tiny") {
+        c.hidden = 128, c.layers = 2, c.heads = 2, c.intermediate = 512, c.maxPositions = 256;
+    } else if (name == "mini") {
+        c.hidden = 256, c.layers = 4, c.heads = 4, c.intermediate = 1024, c.maxPositions = 512;
+    } else if (name == "small") {
+        c.hidden = 512, c.layers = 4, c.heads = 8, c.intermediate = 2048, c.maxPositions = 512;
+    } else if (name == "distilbert") {
+        // the defaults: distilbert-base-uncased
+    } else if (name == "bert-base") {
+        c.architecture = Architecture::Bert;
+        c.layers = 12;
+    } else {
+        throw Error("unknown model size \"" + name + "\": choose tiny, mini, small, distilbert or bert-base");
+    }
+    c.validate();
+    return c;
+}
+
+}  // namespace masklab
