@@ -66,9 +66,9 @@ public:
     // Parameters counted once each (66,985,530 for distilbert-base-uncased).
     int64_t numParameters() const;
     std::vector<LayerSummaryRow> summary() const;
-    // Tensor names the checkpoint may hold besides named_parameters(): the tied projector
-    // weight (and BERT's decoder bias), equal to tensors we already have.
-    std::vector<std::string> tiedAliases() const;
+    // Tensor names a checkpoint may hold besides named_parameters(), each with the parameter
+    // it is tied to: the projector weight (and BERT's decoder bias).
+    std::vector<std::pair<std::string, std::string>> tiedAliases() const;
     // Where the word embeddings are (for tying checks and vocabulary fit).
     const torch::Tensor& wordEmbeddings() const { return m_wordEmbeddings->weight; }
 

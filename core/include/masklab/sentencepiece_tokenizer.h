@@ -50,6 +50,8 @@ public:
     uint64_t fingerprint() const override { return m_fingerprint; }
     // e.g. "SentencePiece unigram, 2000 tokens, nmt_nfkc".
     std::string describe() const override;
+    // spiece.model and tokenizer_config.json.
+    void saveFiles(const std::string& folder) const override;
 
     const std::string& path() const { return m_path; }
 

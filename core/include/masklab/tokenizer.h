@@ -44,6 +44,10 @@ public:
     // Short description for logs and the GUI, e.g. "WordPiece, 30522 tokens, uncased".
     virtual std::string describe() const = 0;
 
+    // Writes the tokenizer's files into a model folder, as save_pretrained does, so that
+    // loadTokenizer() and Hugging Face's AutoTokenizer read them back. Throws masklab::Error.
+    virtual void saveFiles(const std::string& folder) const = 0;
+
     // Encodes many texts on `threads` threads (0 = every core). Order is preserved.
     std::vector<Encoding> encodeBatch(const std::vector<std::string_view>& texts,
                                       bool addSpecialTokens = true, int threads = 0) const;

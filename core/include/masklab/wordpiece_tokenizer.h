@@ -43,6 +43,8 @@ public:
     bool isSpecial(int32_t id) const override;
     uint64_t fingerprint() const override { return m_fingerprint; }
     std::string describe() const override;
+    // vocab.txt, tokenizer.json, tokenizer_config.json and special_tokens_map.json.
+    void saveFiles(const std::string& folder) const override;
 
     const WordPieceConfig& config() const { return m_config; }
 

@@ -242,11 +242,11 @@ std::vector<LayerSummaryRow> MaskedLanguageModelImpl::summary() const
     return rows;
 }
 
-std::vector<std::string> MaskedLanguageModelImpl::tiedAliases() const
+std::vector<std::pair<std::string, std::string>> MaskedLanguageModelImpl::tiedAliases() const
 {
     const Names n = namesFor(m_config.architecture);
-    std::vector<std::string> aliases{n.decoderWeight};
-    if (!n.decoderBias.empty()) aliases.push_back(n.decoderBias);
+    std::vector<std::pair<std::string, std::string>> aliases{{n.decoderWeight, n.embeddings + "." + n.word + ".weight"}};
+    if (!n.decoderBias.empty()) aliases.emplace_back(n.decoderBias, n.biasOwner + ".bias");
     return aliases;
 }
 

@@ -1,0 +1,150 @@
+#include "masklab/checkpoint.h"
+
+#include "masklab/error.h"
+
+#include <torch/torch.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace masklab {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string shapeText(const at::Tensor& t)
+{
+    std::string s = "[";
+    for (int64_t i = 0; i < t.dim(); ++i) s += (i ? ", " : "") + std::to_string(t.size(i));
+    return s + "]";
+}
+
+std::string joinList(const std::vector<std::string>& items, std::size_t most = 12)
+{
+    std::string s;
+    for (std::size_t i = 0; i < items.size() && i < most; ++i) s += "\n  " + items[i];
+    if (items.size() > most) s += "\n  ... and " + std::to_string(items.size() - most) + " more";
+    return s;
+}
+
+}  // namespace
+
+std::vector<std::string> loadStateDict(MaskedLanguageModelImpl& model, const TensorList& tensors, const std::string& where)
+{
+    std::map<std::string, const at::Tensor*> byName;
+    for (const NamedTensor& t : tensors) byName[t.name] = &t.tensor;
+
+    auto params = model.named_parameters();
+    std::vector<std::string> missing, misshaped, warnings;
+    for (const auto& item : params) {
+        const auto found = byName.find(item.key());
+        if (found == byName.end()) {
+            missing.push_back(item.key() + " " + shapeText(item.value()));
+        } else if (found->second->sizes() != item.value().sizes()) {
+            misshaped.push_back(item.key() + ": checkpoint " + shapeText(*found->second) + ", model " +
+                                shapeText(item.value()));
+        } else if (!found->second->is_floating_point()) {
+            misshaped.push_back(item.key() + ": stored as " + std::string(c10::toString(found->second->scalar_type())) +
+                                ", a floating-point type is needed");
+        }
+    }
+    if (!missing.empty() || !misshaped.empty()) {
+        std::string message = where + " does not fit a " + model.config().className() + " with this config.json:";
+        if (!missing.empty()) message += "\nmissing tensors:" + joinList(missing);
+        if (!misshaped.empty()) message += "\ntensors of the wrong shape or type:" + joinList(misshaped);
+        message += "\nCheck that config.json belongs to these weights (vocab_size, dim, n_layers, hidden_dim).";
+        throw Error(message);
+    }
+    const auto aliases = model.tiedAliases();
+    {
+        torch::NoGradGuard noGrad;
+        for (auto& item : params) item.value().copy_(byName[item.key()]->to(torch::kFloat32));
+    }
+    for (const NamedTensor& t : tensors) {
+        if (params.contains(t.name)) continue;
+        const auto alias = std::find_if(aliases.begin(), aliases.end(), [&](const auto& a) { return a.first == t.name; });
+        if (alias != aliases.end()) {
+            // A tied copy: it must be what it is tied to, or the checkpoint was trained untied.
+            const at::Tensor& tiedTo = params[alias->second];
+            if (t.tensor.sizes() != tiedTo.sizes() || !torch::equal(t.tensor.to(torch::kFloat32), tiedTo))
+                warnings.push_back(t.name + " differs from the tensor it is tied to; the tied tensor is used");
+            continue;
+        }
+        if (t.name.find("position_ids") != std::string::npos) continue;  // a buffer of old BERT checkpoints
+        warnings.push_back("unused tensor in " + where + ": " + t.name + " " + shapeText(t.tensor));
+    }
+    return warnings;
+}
+
+TensorList stateDict(const MaskedLanguageModelImpl& model)
+{
+    TensorList list;
+    for (const auto& item : model.named_parameters())
+        list.push_back({item.key(), item.value().detach().to(torch::kCPU, torch::kFloat32).contiguous()});
+    return list;
+}
+
+void checkTokenizerFits(const Tokenizer& tokenizer, const ModelConfig& config, const std::string& where)
+{
+    if (tokenizer.vocabSize() > config.vocabSize)
+        throw Error("the tokenizer in " + where + " has " + std::to_string(tokenizer.vocabSize()) +
+                    " tokens but the model's embeddings have " + std::to_string(config.vocabSize) +
+                    " rows: use the tokenizer the model was trained with");
+    if (tokenizer.specialTokens().mask < 0)
+        throw Error("the tokenizer in " + where + " has no [MASK] token: a masked language model needs one");
+}
+
+PretrainedModel loadPretrained(const std::string& folderText)
+{
+    const fs::path folder(folderText);
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec))
+        throw Error("model folder not found: " + folderText +
+                    " is not a folder; give a folder with config.json and model.safetensors");
+    const ModelConfig config = ModelConfig::fromFile((folder / "config.json").string());
+    PretrainedModel loaded;
+    loaded.folder = folderText;
+    loaded.tokenizer = loadTokenizer(folderText);
+    checkTokenizerFits(*loaded.tokenizer, config, folderText);
+
+    TensorList tensors;
+    std::string weights;
+    if (fs::exists(folder / "model.safetensors")) {
+        weights = (folder / "model.safetensors").string();
+        tensors = readSafetensors(weights);
+    } else if (fs::exists(folder / "pytorch_model.bin")) {
+        weights = (folder / "pytorch_model.bin").string();
+        tensors = readPytorchBin(weights);
+    } else {
+        throw Error("no weights in " + folderText + ": expected model.safetensors or pytorch_model.bin");
+    }
+    loaded.model = MaskedLanguageModel(config);
+    loaded.warnings = loadStateDict(*loaded.model, tensors, weights);
+    loaded.model->eval();
+    return loaded;
+}
+
+void savePretrained(const std::string& folderText, const MaskedLanguageModelImpl& model, const Tokenizer& tokenizer)
+{
+    const fs::path folder(folderText);
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec) throw Error("cannot create the model folder " + folderText + ": " + ec.message());
+    checkTokenizerFits(tokenizer, model.config(), "the tokenizer being saved");
+
+    // Weights first, then config and tokenizer: a reader that finds config.json finds weights.
+    writeSafetensors((folder / "model.safetensors").string(), stateDict(model));
+    const std::string temporary = (folder / "config.json.part").string();
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out || !(out << model.config().toJson()) || !out.flush())
+            throw Error("cannot write " + temporary + ": check that the folder is writable and the disk not full");
+    }
+    fs::rename(temporary, folder / "config.json", ec);
+    if (ec) throw Error("cannot write " + (folder / "config.json").string() + ": " + ec.message());
+    tokenizer.saveFiles(folderText);
+}
+
+}  // namespace masklab
