@@ -1,0 +1,57 @@
+#pragma once
+// The training loop of masked-LM domain adaptation: AdamW with a linear schedule, gradient
+// clipping and accumulation, fresh masks every batch, perplexity on frozen masks, checkpoints
+// every epoch and a resumable state. It reports through callbacks and stops when asked, so a
+// GUI worker can drive it; it reads straight down like llm.c's loop.
+#include "masklab/training_config.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace masklab {
+
+struct StepEvent {
+    int64_t step = 0;            // optimizer steps done
+    int64_t totalSteps = 0;
+    double epoch = 0;            // fractional epoch
+    double loss = 0;             // training loss of this step
+    double learningRate = 0;     // the rate this step used
+    double tokensPerSecond = 0;  // training throughput since the run (or resume) began
+    double etaSeconds = 0;       // remaining time at that throughput
+};
+
+struct EvalEvent {
+    int64_t step = 0;
+    double epoch = 0;
+    double loss = 0;             // mean cross entropy on the frozen evaluation masks
+    double perplexity = 0;       // exp(loss)
+};
+
+struct TrainerCallbacks {
+    std::function<void(const StepEvent&)> onStep;
+    std::function<void(const EvalEvent&)> onEval;
+    std::function<void(const std::string&)> onLog;   // human-readable progress lines
+    std::function<bool()> shouldStop;                // checked between steps
+};
+
+struct RunResult {
+    bool completed = false;      // false when stopped early (a checkpoint is kept)
+    int64_t steps = 0;
+    double finalPerplexity = 0;
+    std::string lastCheckpoint;  // save_pretrained folder of the last save
+    std::string runDir;
+};
+
+// Runs a training from its config (config.outputDir becomes the run folder).
+RunResult train(const TrainingConfig& config, const TrainerCallbacks& callbacks = {});
+
+// Continues a run from its folder's saved state, with the same losses as an uninterrupted run
+// (bit-identical on the CPU).
+RunResult resumeTraining(const std::string& runDir, const TrainerCallbacks& callbacks = {});
+
+// Perplexity of a model folder on a corpus, on frozen masks (the config's data and masking
+// fields; its test split is used).
+EvalEvent evaluateModel(const TrainingConfig& config, const TrainerCallbacks& callbacks = {});
+
+}  // namespace masklab

@@ -1,0 +1,69 @@
+#pragma once
+// Every setting of a training run, with the course's Trainer recipe as defaults. Plain data read
+// and written as JSON: the file the GUI saves is the file `masklab-cli train --config` reads.
+#include <cstdint>
+#include <string>
+
+namespace masklab {
+
+struct TrainingConfig {
+    // --- Model: start from a folder, or from scratch at a preset size --------------------------
+    std::string model;                  // save_pretrained folder to adapt (empty with fromScratch)
+    std::string fromScratch;            // "tiny", "mini", "small", "distilbert": a new model
+    std::string tokenizer;              // tokenizer for fromScratch (file or folder); empty =
+                                        // build a WordPiece vocabulary from the training corpus
+    int scratchVocabSize = 4000;        // size of that built vocabulary
+
+    // --- Data ------------------------------------------------------------------------------
+    std::string corpus;                 // aclImdb folder/tarball, JSONL, CSV or text
+    std::string split = "train";        // aclImdb split (the course chunks the train split)
+    std::string textField = "text";     // JSONL/CSV text column
+    int chunkSize = 128;                // tokens per chunk
+    int groupSize = 1000;               // documents per group_texts batch (0 = whole corpus)
+    double trainSize = 10000;           // chunks for training (count, or fraction if < 1)
+    double testSize = 1000;             // chunks for evaluation (count, or fraction if < 1)
+    uint64_t splitSeed = 42;            // train_test_split seed
+
+    // --- Masking ---------------------------------------------------------------------------
+    bool wholeWord = false;             // whole-word masking instead of token masking
+    double mlmProbability = 0.15;       // token masking probability
+    double wwmProbability = 0.2;        // whole-word masking probability
+    uint64_t evalMaskSeed = 1234;       // frozen evaluation masks
+
+    // --- Optimization (AdamW, linear schedule) --------------------------------------------
+    double learningRate = 2e-5;         // peak learning rate
+    double weightDecay = 0.01;          // decoupled; none on biases and LayerNorm weights
+    double adamBeta1 = 0.9;
+    double adamBeta2 = 0.999;
+    double adamEpsilon = 1e-8;
+    int batchSize = 64;                 // chunks per optimizer step (before accumulation)
+    int gradientAccumulation = 1;       // micro-batches summed per optimizer step
+    int epochs = 3;
+    int warmupSteps = 0;                // linear warmup, then linear decay to 0
+    double maxGradNorm = 1.0;           // gradient clipping (0 = off)
+    uint64_t seed = 42;                 // weights of a new model, shuffling, masks, dropout
+
+    // --- Evaluation and logging ---------------------------------------------------------------
+    int evalEverySteps = 0;             // 0 = after every epoch
+    bool evalBeforeTraining = true;     // perplexity of the starting model
+    int evalBatchSize = 64;
+    int logEverySteps = 10;             // step events to metrics.jsonl
+
+    // --- Device ------------------------------------------------------------------------------
+    std::string device = "auto";        // "auto" (CUDA when present), "cpu", "cuda", "cuda:1"
+    std::string precision = "auto";     // "auto" (bf16 on CUDA if supported, else fp32), "fp32",
+                                        // "bf16", "fp16" (CUDA only, dynamic loss scaling)
+    int threads = 0;                    // CPU threads (0 = every core)
+
+    // --- Output -----------------------------------------------------------------------------
+    std::string outputDir;              // run folder: config, metrics, checkpoints, state
+    bool saveEveryEpoch = true;         // a save_pretrained checkpoint after each epoch
+
+    std::string toJson() const;
+    static TrainingConfig fromJson(const std::string& text, const std::string& where);
+    static TrainingConfig fromFile(const std::string& path);
+    // Throws masklab::Error naming the field when a value cannot work.
+    void validate() const;
+};
+
+}  // namespace masklab

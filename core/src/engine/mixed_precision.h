@@ -1,0 +1,49 @@
+#pragma once
+// Mixed precision: autocast to bf16 or fp16 on CUDA, and a dynamic loss scaler for fp16 (what
+// torch.cuda.amp.GradScaler does in Python; LibTorch's C++ API has no scaler). On the CPU
+// everything stays fp32 and both are no-ops.
+#include <torch/torch.h>
+#include <torch/version.h>
+
+#include <string>
+
+namespace masklab {
+
+enum class Precision { Fp32, Bf16, Fp16 };
+
+Precision choosePrecision(const std::string& setting, const torch::Device& device);
+
+// Enables autocast for its lifetime (CUDA with bf16 or fp16 only).
+class AutocastGuard {
+public:
+    AutocastGuard(Precision precision, const torch::Device& device);
+    ~AutocastGuard();
+    AutocastGuard(const AutocastGuard&) = delete;
+    AutocastGuard& operator=(const AutocastGuard&) = delete;
+
+private:
+    bool m_enabled = false;
+};
+
+class LossScaler {
+public:
+    explicit LossScaler(Precision precision) : m_enabled(precision == Precision::Fp16) {}
+
+    bool enabled() const { return m_enabled; }
+    double scale() const { return m_scale; }
+    torch::Tensor scale(const torch::Tensor& loss) const { return m_enabled ? loss * m_scale : loss; }
+
+    // Unscales gradients, clips them to maxGradNorm (0 = no clipping) and steps the optimizer.
+    // With fp16, a step whose gradients overflowed is skipped and the scale halved; after 2,000
+    // good steps the scale doubles. Returns whether the optimizer stepped.
+    bool step(torch::optim::Optimizer& optimizer, const std::vector<torch::Tensor>& parameters, double maxGradNorm);
+
+    // For the saved training state.
+    double m_scale = 65536.0;
+    int64_t m_goodSteps = 0;
+
+private:
+    bool m_enabled;
+};
+
+}  // namespace masklab

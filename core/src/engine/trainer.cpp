@@ -1,0 +1,420 @@
+#include "masklab/trainer.h"
+
+#include "masklab/checkpoint.h"
+#include "masklab/chunking.h"
+#include "masklab/corpus.h"
+#include "masklab/dataset_ops.h"
+#include "masklab/error.h"
+#include "masklab/masking.h"
+#include "masklab/parallel.h"
+#include "masklab/token_store.h"
+#include "masklab/vocabulary_builder.h"
+#include "masklab/wordpiece_tokenizer.h"
+#include "mixed_precision.h"
+#include "training_state.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+namespace masklab {
+namespace fs = std::filesystem;
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+void log(const TrainerCallbacks& cb, const std::string& line)
+{
+    if (cb.onLog) cb.onLog(line);
+}
+
+torch::Device chooseDevice(const std::string& setting)
+{
+    if (setting == "auto") return torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+    try {
+        torch::Device device(setting);
+        if (device.is_cuda() && !torch::cuda::is_available())
+            throw Error("device " + setting + " was asked for, but no CUDA GPU is available: use device \"cpu\" or \"auto\"");
+        return device;
+    } catch (const c10::Error&) {
+        throw Error("unknown device \"" + setting + "\": use auto, cpu, cuda or cuda:N");
+    }
+}
+
+// Everything a run derives from its config before the first step.
+struct Session {
+    TrainingConfig config;
+    std::unique_ptr<Tokenizer> tokenizer;
+    MaskedLanguageModel model{nullptr};
+    ChunkSet chunks;
+    SplitIndices split;
+    MaskingVocabulary vocabulary;
+    std::vector<MaskedChunk> evalMasks;  // frozen, one per evaluation chunk
+    torch::Device device{torch::kCPU};
+    Precision precision = Precision::Fp32;
+};
+
+std::unique_ptr<Tokenizer> scratchTokenizer(const TrainingConfig& c, const Corpus& corpus, const TrainerCallbacks& cb)
+{
+    if (!c.tokenizer.empty()) return loadTokenizer(c.tokenizer);
+    log(cb, "building a WordPiece vocabulary of " + std::to_string(c.scratchVocabSize) + " tokens from the corpus");
+    std::vector<std::string_view> texts;
+    for (const Document& d : corpus.documents) texts.push_back(d.text);
+    VocabularyBuildOptions options;
+    options.vocabSize = c.scratchVocabSize;
+    return std::make_unique<WordPieceTokenizer>(buildWordPieceVocabulary(texts, options));
+}
+
+// Model, tokenizer, chunks, split and frozen evaluation masks. For a resumed run the model's
+// weights are replaced from the saved state afterwards.
+Session prepare(const TrainingConfig& c, const TrainerCallbacks& cb)
+{
+    c.validate();
+    Session s;
+    s.config = c;
+    if (c.threads > 0) torch::set_num_threads(c.threads);
+    else torch::set_num_threads(defaultThreadCount());
+    s.device = chooseDevice(c.device);
+    s.precision = choosePrecision(c.precision, s.device);
+
+    CorpusOptions corpusOptions;
+    corpusOptions.split = c.split;
+    corpusOptions.textField = c.textField;
+    log(cb, "reading " + c.corpus);
+    const Corpus corpus = readCorpus(c.corpus, corpusOptions);
+
+    torch::manual_seed(static_cast<uint64_t>(c.seed));
+    if (!c.model.empty()) {
+        log(cb, "loading " + c.model);
+        PretrainedModel loaded = loadPretrained(c.model);
+        for (const std::string& w : loaded.warnings) log(cb, "warning: " + w);
+        s.model = loaded.model;
+        s.tokenizer = std::move(loaded.tokenizer);
+    } else {
+        s.tokenizer = scratchTokenizer(c, corpus, cb);
+        ModelConfig modelConfig = ModelConfig::preset(c.fromScratch, s.tokenizer->vocabSize());
+        modelConfig.padTokenId = std::max(0, s.tokenizer->specialTokens().pad);
+        modelConfig.maxPositions = std::max(modelConfig.maxPositions, c.chunkSize);
+        s.model = MaskedLanguageModel(modelConfig);
+        checkTokenizerFits(*s.tokenizer, modelConfig, "the run");
+        log(cb, "new " + modelConfig.className() + " (" + c.fromScratch + "), " +
+                    std::to_string(s.model->numParameters()) + " parameters");
+    }
+    if (c.chunkSize > s.model->config().maxPositions)
+        throw Error("chunk_size " + std::to_string(c.chunkSize) + " is longer than the model's " +
+                    std::to_string(s.model->config().maxPositions) + " positions");
+
+    log(cb, "tokenizing " + std::to_string(corpus.size()) + " documents");
+    const TokenStore store = tokenizeCached(*s.tokenizer, corpus.documents, defaultCacheDir(), nullptr, c.threads);
+    ChunkOptions chunkOptions;
+    chunkOptions.chunkSize = c.chunkSize;
+    chunkOptions.groupSize = c.groupSize;
+    s.chunks = groupTexts(store, chunkOptions, std::max(0, s.tokenizer->specialTokens().pad));
+    if (s.chunks.size() < 2)
+        throw Error("the corpus gives only " + std::to_string(s.chunks.size()) + " chunks of " +
+                    std::to_string(c.chunkSize) + " tokens: add text or choose a smaller chunk size");
+    s.split = trainTestSplit(s.chunks.size(), {c.trainSize, c.testSize}, c.splitSeed);
+    log(cb, std::to_string(s.chunks.size()) + " chunks: " + std::to_string(s.split.train.size()) + " for training, " +
+                std::to_string(s.split.test.size()) + " for evaluation");
+
+    s.vocabulary = maskingVocabularyFor(*s.tokenizer);
+    MaskingOptions evalMasking;
+    evalMasking.wholeWord = c.wholeWord;
+    evalMasking.mlmProbability = c.mlmProbability;
+    evalMasking.wwmProbability = c.wwmProbability;
+    evalMasking.seed = c.evalMaskSeed;
+    const auto length = static_cast<std::size_t>(c.chunkSize);
+    for (std::size_t i = 0; i < s.split.test.size(); ++i) {
+        const std::size_t chunk = s.split.test[i];
+        s.evalMasks.push_back(maskChunk(s.chunks.chunkIds(chunk), s.chunks.chunkWordIds(chunk),
+                                        s.chunks.chunkAttention(chunk), length, evalMasking, s.vocabulary, i));
+    }
+    s.model->to(s.device);
+    return s;
+}
+
+struct Batch {
+    torch::Tensor ids, attention, labels;
+    int64_t tokens = 0;
+};
+
+Batch makeBatch(const Session& s, const std::vector<MaskedChunk>& masked, const std::vector<std::size_t>& chunkIndices)
+{
+    const int64_t n = static_cast<int64_t>(masked.size()), len = s.config.chunkSize;
+    Batch b;
+    b.ids = torch::empty({n, len}, torch::kLong);
+    b.labels = torch::empty({n, len}, torch::kLong);
+    b.attention = torch::empty({n, len}, torch::kLong);
+    auto ids = b.ids.accessor<int64_t, 2>();
+    auto labels = b.labels.accessor<int64_t, 2>();
+    auto attention = b.attention.accessor<int64_t, 2>();
+    for (int64_t r = 0; r < n; ++r) {
+        const uint8_t* att = s.chunks.chunkAttention(chunkIndices[static_cast<std::size_t>(r)]);
+        for (int64_t t = 0; t < len; ++t) {
+            ids[r][t] = masked[static_cast<std::size_t>(r)].inputIds[static_cast<std::size_t>(t)];
+            labels[r][t] = masked[static_cast<std::size_t>(r)].labels[static_cast<std::size_t>(t)];
+            attention[r][t] = att[t];
+            b.tokens += att[t];
+        }
+    }
+    b.ids = b.ids.to(s.device);
+    b.labels = b.labels.to(s.device);
+    b.attention = b.attention.to(s.device);
+    return b;
+}
+
+// Mean loss over the frozen evaluation masks: each batch's mean over its masked tokens,
+// weighted by the batch's size, as the course's evaluation loop averages it.
+EvalEvent evaluate(Session& s, int64_t step, double epoch)
+{
+    torch::NoGradGuard noGrad;
+    const bool wasTraining = s.model->is_training();
+    s.model->eval();
+    AutocastGuard autocast(s.precision, s.device);
+    double weighted = 0;
+    std::size_t samples = 0;
+    const auto batch = static_cast<std::size_t>(s.config.evalBatchSize);
+    for (std::size_t start = 0; start < s.evalMasks.size(); start += batch) {
+        const std::size_t end = std::min(s.evalMasks.size(), start + batch);
+        const std::vector<MaskedChunk> masked(s.evalMasks.begin() + static_cast<std::ptrdiff_t>(start),
+                                              s.evalMasks.begin() + static_cast<std::ptrdiff_t>(end));
+        const std::vector<std::size_t> chunks(s.split.test.begin() + static_cast<std::ptrdiff_t>(start),
+                                              s.split.test.begin() + static_cast<std::ptrdiff_t>(end));
+        const Batch b = makeBatch(s, masked, chunks);
+        const MaskedLmOutput out = s.model->forward(b.ids, b.attention, b.labels);
+        if (out.scoredTokens == 0) continue;
+        weighted += out.loss.item<double>() * static_cast<double>(end - start);
+        samples += end - start;
+    }
+    if (wasTraining) s.model->train();
+    EvalEvent e;
+    e.step = step;
+    e.epoch = epoch;
+    e.loss = samples ? weighted / static_cast<double>(samples) : 0.0;
+    e.perplexity = std::exp(e.loss);
+    return e;
+}
+
+// AdamW with Hugging Face's two groups: no weight decay on biases and LayerNorm weights.
+std::unique_ptr<torch::optim::AdamW> makeOptimizer(MaskedLanguageModelImpl& model, const TrainingConfig& c)
+{
+    std::vector<torch::Tensor> decay, noDecay;
+    for (const auto& item : model.named_parameters()) {
+        const std::string& name = item.key();
+        const bool isBias = name.size() >= 5 && name.compare(name.size() - 5, 5, ".bias") == 0;
+        const bool isNorm = name.find("LayerNorm") != std::string::npos || name.find("layer_norm") != std::string::npos;
+        (isBias || isNorm ? noDecay : decay).push_back(item.value());
+    }
+    auto options = [&](double wd) {
+        return std::make_unique<torch::optim::AdamWOptions>(
+            torch::optim::AdamWOptions(c.learningRate).betas({c.adamBeta1, c.adamBeta2}).eps(c.adamEpsilon).weight_decay(wd));
+    };
+    std::vector<torch::optim::OptimizerParamGroup> groups;
+    groups.emplace_back(decay, options(c.weightDecay));
+    groups.emplace_back(noDecay, options(0.0));
+    return std::make_unique<torch::optim::AdamW>(groups, torch::optim::AdamWOptions(c.learningRate));
+}
+
+// get_linear_schedule_with_warmup: the factor applied to the peak rate at a step.
+double linearSchedule(int64_t step, int64_t total, int64_t warmup)
+{
+    if (step < warmup) return static_cast<double>(step) / static_cast<double>(std::max<int64_t>(1, warmup));
+    return std::max(0.0, static_cast<double>(total - step) / static_cast<double>(std::max<int64_t>(1, total - warmup)));
+}
+
+void setLearningRate(torch::optim::AdamW& optimizer, double lr)
+{
+    for (auto& group : optimizer.param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+}
+
+void appendMetric(const std::string& runDir, const json& line)
+{
+    std::ofstream out(fs::path(runDir) / "metrics.jsonl", std::ios::app);
+    out << line.dump() << '\n';
+}
+
+std::string outOfMemoryAdvice(const TrainingConfig& c)
+{
+    const int half = std::max(1, c.batchSize / 2);
+    return "ran out of memory with batch_size " + std::to_string(c.batchSize) + ": try batch_size " +
+           std::to_string(half) + " with gradient_accumulation " + std::to_string(c.gradientAccumulation * 2) +
+           " (the same effective batch), or a shorter chunk_size";
+}
+
+bool isOutOfMemory(const std::exception& e)
+{
+    const std::string what = e.what();
+    return what.find("out of memory") != std::string::npos || dynamic_cast<const std::bad_alloc*>(&e) != nullptr;
+}
+
+RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
+{
+    const TrainingConfig& c = s.config;
+    const std::string runDir = c.outputDir;
+    auto optimizer = makeOptimizer(*s.model, c);
+    LossScaler scaler(s.precision);
+    if (state.globalStep > 0 || state.microBatch > 0) {
+        loadTrainingState(runDir, state, *s.model, *optimizer, scaler);
+        log(cb, "resumed at step " + std::to_string(state.globalStep) + " (epoch " + std::to_string(state.epoch + 1) + ")");
+    }
+
+    const std::size_t trainCount = s.split.train.size();
+    const auto batch = static_cast<std::size_t>(c.batchSize);
+    const int64_t microPerEpoch = static_cast<int64_t>((trainCount + batch - 1) / batch);
+    const int64_t stepsPerEpoch = (microPerEpoch + c.gradientAccumulation - 1) / c.gradientAccumulation;
+    const int64_t totalSteps = stepsPerEpoch * c.epochs;
+    RunResult result;
+    result.runDir = runDir;
+
+    MaskingOptions masking;
+    masking.wholeWord = c.wholeWord;
+    masking.mlmProbability = c.mlmProbability;
+    masking.wwmProbability = c.wwmProbability;
+    masking.seed = c.seed;
+
+    auto emitEval = [&](const EvalEvent& e) {
+        appendMetric(runDir, {{"type", "eval"}, {"step", e.step}, {"epoch", e.epoch}, {"loss", e.loss}, {"perplexity", e.perplexity}});
+        log(cb, "step " + std::to_string(e.step) + ": perplexity " + std::to_string(e.perplexity));
+        if (cb.onEval) cb.onEval(e);
+        result.finalPerplexity = e.perplexity;
+    };
+    if (state.globalStep == 0 && state.microBatch == 0 && state.epoch == 0 && c.evalBeforeTraining)
+        emitEval(evaluate(s, 0, 0.0));
+
+    s.model->train();
+    const auto started = Clock::now();
+    int64_t tokensSeen = 0;
+    const int64_t startStep = state.globalStep;
+    for (; state.epoch < c.epochs; ++state.epoch, state.microBatch = 0) {
+        const std::vector<std::size_t> order = shuffledIndices(trainCount, c.seed * 1000003ULL + static_cast<uint64_t>(state.epoch));
+        while (state.microBatch < microPerEpoch) {
+            if (cb.shouldStop && cb.shouldStop()) {
+                saveTrainingState(runDir, state, *s.model, *optimizer, scaler);
+                result.lastCheckpoint = (fs::path(runDir) / "state").string();
+                result.steps = state.globalStep;
+                log(cb, "stopped at step " + std::to_string(state.globalStep) + "; resume with the run folder");
+                return result;
+            }
+            // One optimizer step: gradientAccumulation micro-batches (fewer at the epoch's end).
+            const int64_t stepMicro = std::min<int64_t>(c.gradientAccumulation, microPerEpoch - state.microBatch);
+            const double lr = c.learningRate * linearSchedule(state.globalStep, totalSteps, c.warmupSteps);
+            setLearningRate(*optimizer, lr);
+            optimizer->zero_grad();
+            double stepLoss = 0;
+            try {
+                for (int64_t m = 0; m < stepMicro; ++m, ++state.microBatch) {
+                    const std::size_t begin = static_cast<std::size_t>(state.microBatch) * batch;
+                    const std::size_t end = std::min(trainCount, begin + batch);
+                    std::vector<MaskedChunk> masked;
+                    std::vector<std::size_t> chunkIndices;
+                    for (std::size_t k = begin; k < end; ++k) {
+                        const std::size_t chunk = s.split.train[order[k]];
+                        chunkIndices.push_back(chunk);
+                        // Fresh masks every batch, from a stream fixed by (epoch, position), so a
+                        // resumed run draws the same masks.
+                        const uint64_t stream = static_cast<uint64_t>(state.epoch) * trainCount + k;
+                        masked.push_back(maskChunk(s.chunks.chunkIds(chunk), s.chunks.chunkWordIds(chunk),
+                                                   s.chunks.chunkAttention(chunk), static_cast<std::size_t>(c.chunkSize),
+                                                   masking, s.vocabulary, stream));
+                    }
+                    const Batch b = makeBatch(s, masked, chunkIndices);
+                    tokensSeen += b.tokens;
+                    torch::Tensor loss;
+                    {
+                        AutocastGuard autocast(s.precision, s.device);
+                        loss = s.model->forward(b.ids, b.attention, b.labels).loss;
+                    }
+                    loss = loss / static_cast<double>(stepMicro);
+                    stepLoss += loss.item<double>();
+                    scaler.scale(loss).backward();
+                }
+            } catch (const c10::Error& e) {
+                if (isOutOfMemory(e)) throw Error(outOfMemoryAdvice(c));
+                throw;
+            } catch (const std::bad_alloc&) {
+                throw Error(outOfMemoryAdvice(c));
+            }
+            if (!std::isfinite(stepLoss) && !scaler.enabled())
+                throw Error("the training loss became " + std::to_string(stepLoss) + " at step " +
+                            std::to_string(state.globalStep + 1) + ": lower the learning rate (now " +
+                            std::to_string(c.learningRate) + ") or use fp32/bf16");
+            const bool stepped = scaler.step(*optimizer, s.model->parameters(), c.maxGradNorm);
+            if (!stepped) log(cb, "fp16: gradients overflowed, step skipped, loss scale now " + std::to_string(scaler.scale()));
+            ++state.globalStep;
+
+            const double epochProgress = state.epoch + static_cast<double>(state.microBatch) / static_cast<double>(microPerEpoch);
+            const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
+            StepEvent e;
+            e.step = state.globalStep;
+            e.totalSteps = totalSteps;
+            e.epoch = epochProgress;
+            e.loss = stepLoss;
+            e.learningRate = lr;
+            e.tokensPerSecond = elapsed > 0 ? static_cast<double>(tokensSeen) / elapsed : 0;
+            const int64_t doneHere = state.globalStep - startStep;
+            e.etaSeconds = doneHere > 0 ? elapsed / static_cast<double>(doneHere) * static_cast<double>(totalSteps - state.globalStep) : 0;
+            if (c.logEverySteps > 0 && (state.globalStep % c.logEverySteps == 0 || state.globalStep == totalSteps))
+                appendMetric(runDir, {{"type", "step"}, {"step", e.step}, {"epoch", e.epoch}, {"loss", e.loss},
+                                      {"learning_rate", e.learningRate}, {"tokens_per_second", e.tokensPerSecond}});
+            if (cb.onStep) cb.onStep(e);
+            if (c.evalEverySteps > 0 && state.globalStep % c.evalEverySteps == 0)
+                emitEval(evaluate(s, state.globalStep, epochProgress));
+        }
+        if (c.evalEverySteps == 0) emitEval(evaluate(s, state.globalStep, state.epoch + 1.0));
+        if (c.saveEveryEpoch) {
+            const std::string folder = (fs::path(runDir) / ("checkpoint-epoch-" + std::to_string(state.epoch + 1))).string();
+            savePretrained(folder, *s.model, *s.tokenizer);
+            result.lastCheckpoint = folder;
+            log(cb, "saved " + folder);
+        }
+        TrainingState next = state;
+        next.epoch += 1;
+        next.microBatch = 0;
+        saveTrainingState(runDir, next, *s.model, *optimizer, scaler);
+    }
+    result.completed = true;
+    result.steps = state.globalStep;
+    return result;
+}
+
+}  // namespace
+
+RunResult train(const TrainingConfig& config, const TrainerCallbacks& callbacks)
+{
+    config.validate();
+    fs::create_directories(config.outputDir);
+    if (fs::exists(fs::path(config.outputDir) / "metrics.jsonl"))
+        throw Error("the run folder " + config.outputDir + " already holds a run: choose a new folder, or resume it");
+    {
+        std::ofstream out(fs::path(config.outputDir) / "training_config.json");
+        out << config.toJson();
+    }
+    Session s = prepare(config, callbacks);
+    return runLoop(s, TrainingState{}, callbacks);
+}
+
+RunResult resumeTraining(const std::string& runDir, const TrainerCallbacks& callbacks)
+{
+    const fs::path configPath = fs::path(runDir) / "training_config.json";
+    if (!fs::exists(configPath))
+        throw Error(runDir + " is not a MaskLab run folder (no training_config.json): give the folder a run wrote");
+    TrainingConfig config = TrainingConfig::fromFile(configPath.string());
+    config.outputDir = runDir;
+    const TrainingState state = readTrainingState(runDir);
+    if (state.epoch >= config.epochs) throw Error("the run in " + runDir + " is already complete");
+    Session s = prepare(config, callbacks);
+    return runLoop(s, state, callbacks);
+}
+
+EvalEvent evaluateModel(const TrainingConfig& config, const TrainerCallbacks& callbacks)
+{
+    Session s = prepare(config, callbacks);
+    return evaluate(s, 0, 0.0);
+}
+
+}  // namespace masklab

@@ -1,0 +1,31 @@
+#pragma once
+// The resumable state of a run, in <run>/state/: exact weights, the optimizer's moments, the
+// loss scaler, the RNG and where in the data the run stood.
+#include "masklab/masked_lm.h"
+#include "mixed_precision.h"
+
+#include <torch/torch.h>
+
+#include <cstdint>
+#include <string>
+
+namespace masklab {
+
+struct TrainingState {
+    int64_t globalStep = 0;   // optimizer steps done
+    int64_t epoch = 0;        // current epoch (0-based)
+    int64_t microBatch = 0;   // next micro-batch within the epoch
+};
+
+// Writes the state folder beside and swaps it in, so a crash mid-save keeps the previous one.
+void saveTrainingState(const std::string& runDir, const TrainingState& state, const MaskedLanguageModelImpl& model,
+                       torch::optim::Optimizer& optimizer, const LossScaler& scaler);
+
+// Reads state/trainer_state.json alone (to know where to resume before building anything).
+TrainingState readTrainingState(const std::string& runDir);
+
+// Restores weights, optimizer, scaler and the RNG.
+void loadTrainingState(const std::string& runDir, const TrainingState& state, MaskedLanguageModelImpl& model,
+                       torch::optim::Optimizer& optimizer, LossScaler& scaler);
+
+}  // namespace masklab

@@ -1,0 +1,130 @@
+#include "masklab/training_config.h"
+
+#include "masklab/error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+namespace masklab {
+using nlohmann::json;
+
+namespace {
+
+// One table of (json key, member) drives both directions, so the two cannot drift apart.
+template <typename Visitor>
+void visitFields(TrainingConfig& c, Visitor&& v)
+{
+    v("model", c.model);
+    v("from_scratch", c.fromScratch);
+    v("tokenizer", c.tokenizer);
+    v("scratch_vocab_size", c.scratchVocabSize);
+    v("corpus", c.corpus);
+    v("split", c.split);
+    v("text_field", c.textField);
+    v("chunk_size", c.chunkSize);
+    v("group_size", c.groupSize);
+    v("train_size", c.trainSize);
+    v("test_size", c.testSize);
+    v("split_seed", c.splitSeed);
+    v("whole_word", c.wholeWord);
+    v("mlm_probability", c.mlmProbability);
+    v("wwm_probability", c.wwmProbability);
+    v("eval_mask_seed", c.evalMaskSeed);
+    v("learning_rate", c.learningRate);
+    v("weight_decay", c.weightDecay);
+    v("adam_beta1", c.adamBeta1);
+    v("adam_beta2", c.adamBeta2);
+    v("adam_epsilon", c.adamEpsilon);
+    v("batch_size", c.batchSize);
+    v("gradient_accumulation", c.gradientAccumulation);
+    v("epochs", c.epochs);
+    v("warmup_steps", c.warmupSteps);
+    v("max_grad_norm", c.maxGradNorm);
+    v("seed", c.seed);
+    v("eval_every_steps", c.evalEverySteps);
+    v("eval_before_training", c.evalBeforeTraining);
+    v("eval_batch_size", c.evalBatchSize);
+    v("log_every_steps", c.logEverySteps);
+    v("device", c.device);
+    v("precision", c.precision);
+    v("threads", c.threads);
+    v("output_dir", c.outputDir);
+    v("save_every_epoch", c.saveEveryEpoch);
+}
+
+}  // namespace
+
+std::string TrainingConfig::toJson() const
+{
+    json j;
+    TrainingConfig copy = *this;
+    visitFields(copy, [&](const char* key, auto& field) { j[key] = field; });
+    return j.dump(2) + "\n";
+}
+
+TrainingConfig TrainingConfig::fromJson(const std::string& text, const std::string& where)
+{
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::exception& e) {
+        throw Error(where + " is not valid JSON (" + e.what() + ")");
+    }
+    if (!j.is_object()) throw Error(where + " must hold a JSON object of training settings");
+    TrainingConfig c;
+    std::vector<std::string> known;
+    visitFields(c, [&](const char* key, auto& field) {
+        known.emplace_back(key);
+        if (!j.contains(key) || j[key].is_null()) return;
+        try {
+            field = j[key].get<std::decay_t<decltype(field)>>();
+        } catch (const json::exception&) {
+            throw Error(where + ": \"" + key + "\" has the wrong type (" + j[key].dump() + ")");
+        }
+    });
+    for (const auto& item : j.items())
+        if (std::find(known.begin(), known.end(), item.key()) == known.end())
+            throw Error(where + ": unknown setting \"" + item.key() + "\" (a typo?)");
+    return c;
+}
+
+TrainingConfig TrainingConfig::fromFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error("cannot open the training config " + path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return fromJson(text.str(), path);
+}
+
+void TrainingConfig::validate() const
+{
+    auto require = [](bool ok, const std::string& message) {
+        if (!ok) throw Error("training config: " + message);
+    };
+    require(model.empty() != fromScratch.empty(), "give either a model folder (model) or a size to start from scratch (from_scratch)");
+    require(!corpus.empty(), "no corpus: set corpus (--input) to an aclImdb folder or tarball, JSONL, CSV or text");
+    require(chunkSize > 0, "chunk_size must be positive");
+    require(groupSize >= 0, "group_size must be 0 or positive");
+    require(trainSize > 0, "train_size must be positive");
+    require(testSize > 0, "test_size must be positive (evaluation measures perplexity)");
+    require(learningRate > 0, "learning_rate must be positive");
+    require(weightDecay >= 0, "weight_decay must not be negative");
+    require(adamBeta1 >= 0 && adamBeta1 < 1 && adamBeta2 >= 0 && adamBeta2 < 1, "Adam betas must be in [0, 1)");
+    require(adamEpsilon > 0, "adam_epsilon must be positive");
+    require(batchSize > 0, "batch_size must be positive");
+    require(gradientAccumulation > 0, "gradient_accumulation must be positive");
+    require(epochs > 0, "epochs must be positive");
+    require(warmupSteps >= 0, "warmup_steps must not be negative");
+    require(maxGradNorm >= 0, "max_grad_norm must not be negative");
+    require(evalBatchSize > 0, "eval_batch_size must be positive");
+    require(mlmProbability > 0 && mlmProbability < 1, "mlm_probability must be between 0 and 1");
+    require(wwmProbability > 0 && wwmProbability < 1, "wwm_probability must be between 0 and 1");
+    require(precision == "auto" || precision == "fp32" || precision == "bf16" || precision == "fp16",
+            "precision must be auto, fp32, bf16 or fp16");
+    require(!outputDir.empty(), "output_dir is empty: the run needs a folder for checkpoints and metrics");
+}
+
+}  // namespace masklab

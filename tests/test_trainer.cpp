@@ -1,0 +1,170 @@
+// The trainer: perplexity falls, resume repeats an uninterrupted run bit for bit, checkpoints
+// round-trip, a stop keeps a consistent state, and a diverging loss stops with a message.
+#include "masklab/checkpoint.h"
+#include "masklab/error.h"
+#include "masklab/trainer.h"
+#include "test_support.h"
+
+#include <QtTest>
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <fstream>
+
+using namespace masklab;
+using namespace masklab::testing;
+using nlohmann::json;
+
+namespace {
+
+TrainingConfig smallRun(const QString& dir)
+{
+    TrainingConfig c;
+    c.fromScratch = "tiny";
+    c.tokenizer = bertTokenizerJson();
+    c.corpus = fixture("imdb/imdb_sample_1000.jsonl");
+    c.chunkSize = 64;
+    c.trainSize = 96;
+    c.testSize = 32;
+    c.batchSize = 16;
+    c.epochs = 2;
+    c.learningRate = 1e-3;
+    c.warmupSteps = 2;
+    c.evalBatchSize = 32;
+    c.logEverySteps = 1;
+    c.threads = 2;
+    c.device = "cpu";
+    c.outputDir = dir.toStdString();
+    return c;
+}
+
+std::vector<json> metrics(const std::string& runDir, const std::string& type)
+{
+    std::ifstream in(runDir + "/metrics.jsonl");
+    std::vector<json> rows;
+    std::string line;
+    while (std::getline(in, line)) {
+        json j = json::parse(line);
+        if (j["type"] == type) rows.push_back(j);
+    }
+    return rows;
+}
+
+}  // namespace
+
+class TestTrainer final : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void trainingLowersPerplexityAndSavesCheckpoints()
+    {
+        const QString run = m_dir.path() + "/full";
+        std::vector<StepEvent> steps;
+        std::vector<EvalEvent> evals;
+        TrainerCallbacks cb;
+        cb.onStep = [&](const StepEvent& e) { steps.push_back(e); };
+        cb.onEval = [&](const EvalEvent& e) { evals.push_back(e); };
+        const RunResult result = train(smallRun(run), cb);
+        QVERIFY(result.completed);
+        QCOMPARE(result.steps, int64_t(12));  // 96 / 16 = 6 steps an epoch, 2 epochs
+        QCOMPARE(steps.size(), std::size_t(12));
+        QCOMPARE(steps.back().totalSteps, int64_t(12));
+        QVERIFY(steps.back().tokensPerSecond > 0);
+        QCOMPARE(evals.size(), std::size_t(3));  // before training and after each epoch
+        QVERIFY2(evals.back().perplexity < evals.front().perplexity * 0.7,
+                 qPrintable(QString("%1 -> %2").arg(evals.front().perplexity).arg(evals.back().perplexity)));
+        // Warmup then linear decay.
+        QCOMPARE(steps[0].learningRate, 0.0);
+        QVERIFY(std::abs(steps[2].learningRate - 1e-3) < 1e-12);
+        QVERIFY(steps[11].learningRate < steps[5].learningRate);
+        QVERIFY(QFileInfo::exists(run + "/checkpoint-epoch-1/model.safetensors"));
+        QVERIFY(QFileInfo::exists(run + "/checkpoint-epoch-2/config.json"));
+        QVERIFY(QFileInfo::exists(run + "/checkpoint-epoch-2/tokenizer.json"));
+        QVERIFY(QFileInfo::exists(run + "/training_config.json"));
+        QCOMPARE(metrics(run.toStdString(), "step").size(), std::size_t(12));
+        QCOMPARE(metrics(run.toStdString(), "eval").size(), std::size_t(3));
+    }
+
+    void checkpointRoundTripsBitIdentically()
+    {
+        const std::string folder = (m_dir.path() + "/full/checkpoint-epoch-2").toStdString();
+        PretrainedModel loaded = loadPretrained(folder);
+        QVERIFY(loaded.warnings.empty());
+        const std::string again = (m_dir.path() + "/resaved").toStdString();
+        savePretrained(again, *loaded.model, *loaded.tokenizer);
+        for (const char* file : {"/model.safetensors", "/config.json", "/tokenizer.json", "/vocab.txt"}) {
+            QFile a(QString::fromStdString(folder + file)), b(QString::fromStdString(again + file));
+            QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+            QVERIFY2(a.readAll() == b.readAll(), file);
+        }
+        PretrainedModel reloaded = loadPretrained(again);
+        const auto p1 = loaded.model->named_parameters();
+        const auto p2 = reloaded.model->named_parameters();
+        for (const auto& item : p1) QVERIFY(torch::equal(item.value(), p2[item.key()]));
+    }
+
+    void resumeMatchesUninterruptedRun()
+    {
+        const QString run = m_dir.path() + "/interrupted";
+        int stepsSeen = 0;
+        TrainerCallbacks stopper;
+        stopper.onStep = [&](const StepEvent&) { ++stepsSeen; };
+        stopper.shouldStop = [&] { return stepsSeen == 4; };  // mid first epoch
+        const RunResult partial = train(smallRun(run), stopper);
+        QVERIFY(!partial.completed);
+        QCOMPARE(partial.steps, int64_t(4));
+        const RunResult resumed = resumeTraining(run.toStdString());
+        QVERIFY(resumed.completed);
+        QCOMPARE(resumed.steps, int64_t(12));
+
+        const auto full = metrics((m_dir.path() + "/full").toStdString(), "step");
+        const auto pieces = metrics(run.toStdString(), "step");
+        QCOMPARE(pieces.size(), full.size());
+        for (std::size_t i = 0; i < full.size(); ++i) {
+            QCOMPARE(pieces[i]["step"].get<int>(), full[i]["step"].get<int>());
+            // Bit-identical losses on the CPU.
+            QCOMPARE(pieces[i]["loss"].get<double>(), full[i]["loss"].get<double>());
+        }
+        const auto fullEval = metrics((m_dir.path() + "/full").toStdString(), "eval");
+        const auto piecesEval = metrics(run.toStdString(), "eval");
+        QCOMPARE(piecesEval.back()["perplexity"].get<double>(), fullEval.back()["perplexity"].get<double>());
+    }
+
+    void divergingLossStopsWithAMessage()
+    {
+        TrainingConfig c = smallRun(m_dir.path() + "/diverge");
+        c.learningRate = 1e12;
+        c.maxGradNorm = 0;
+        c.warmupSteps = 0;
+        try {
+            train(c);
+            QFAIL("a diverging run must stop");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("learning rate"), e.what());
+        }
+    }
+
+    void badSettingsAreNamed()
+    {
+        TrainingConfig c = smallRun(m_dir.path() + "/bad");
+        c.corpus = "/no/such/corpus.jsonl";
+        QVERIFY_THROWS_EXCEPTION(Error, train(c));
+        c = smallRun(m_dir.path() + "/bad2");
+        c.trainSize = 100000;
+        try {
+            train(c);
+            QFAIL("too many chunks asked for");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("documents") || QString(e.what()).contains("chunks"), e.what());
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, train(smallRun(m_dir.path() + "/full")));  // folder holds a run
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "test_trainer.moc"
