@@ -86,6 +86,7 @@ torch.save(sd, out + "/pytorch_model.bin")
 save_safetensors(sd, out + "/expected.safetensors")
 with open(out + "/expected_order.json", "w") as f:
     json.dump(list(sd.keys()), f)
+torch.save(sd, out + "/protocol4.bin", pickle_protocol=4)  # FRAME, STACK_GLOBAL, MEMOIZE
 torch.save({"p": torch.nn.Parameter(torch.tensor([1.0, 2.0]))}, out + "/parameter.bin")
 torch.save(sd, out + "/legacy.bin", _use_new_zipfile_serialization=False)
 # As saved from a GPU: every storage tagged "cuda:0".
@@ -342,7 +343,7 @@ private slots:
             std::ifstream in(m_dir.filePath("expected_order.json").toStdString());
             order = nlohmann::json::parse(in).get<std::vector<std::string>>();
         }
-        for (const char* name : {"pytorch_model.bin", "gpu.bin"}) {
+        for (const char* name : {"pytorch_model.bin", "gpu.bin", "protocol4.bin"}) {
             const TensorList read = readPytorchBin(m_dir.filePath(name).toStdString());
             std::vector<std::string> names;
             for (const NamedTensor& t : read) names.push_back(t.name);
@@ -434,7 +435,7 @@ private slots:
             << "data offsets [0, 400] outside the 8-byte data section";
         QTest::newRow("offsets reversed")
             << safetensorsBytes(R"({"x":{"dtype":"F32","shape":[0],"data_offsets":[8,4]}})", data)
-            << "data offsets [8, 4]";
+            << "data offsets [8, 4] that end before they begin";
         QTest::newRow("bytes do not match shape")
             << safetensorsBytes(R"({"x":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})", data)
             << "holds 8 bytes, which does not match its shape and dtype F32";

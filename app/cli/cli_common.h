@@ -43,5 +43,9 @@ void writeLine(const std::string& line);
 void addTokenizeCommand(CLI::App& app);
 void addChunkCommand(CLI::App& app);
 void addMaskCommand(CLI::App& app);
+// Engine subcommands (need LibTorch): train, eval, info, fill-mask.
+void addTrainCommand(CLI::App& app);
+void addEvalCommand(CLI::App& app);
+void addModelCommands(CLI::App& app);
 
 }  // namespace masklab::cli

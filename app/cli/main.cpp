@@ -15,6 +15,11 @@ int main(int argc, char** argv)
     masklab::cli::addTokenizeCommand(app);
     masklab::cli::addChunkCommand(app);
     masklab::cli::addMaskCommand(app);
+#ifdef MASKLAB_HAVE_ENGINE
+    masklab::cli::addTrainCommand(app);
+    masklab::cli::addEvalCommand(app);
+    masklab::cli::addModelCommands(app);
+#endif
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

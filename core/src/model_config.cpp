@@ -31,14 +31,16 @@ void ModelConfig::validate() const
         if (v <= 0) throw Error(std::string("model config: ") + name + " must be positive, not " + std::to_string(v));
     };
     positive(vocabSize, "vocab_size");
-    positive(hidden, "hidden size (dim)");
-    positive(layers, "number of layers");
-    positive(heads, "number of attention heads");
-    positive(intermediate, "feed-forward size (hidden_dim)");
+    positive(hidden, "the hidden size (dim / hidden_size)");
+    positive(layers, "the number of layers (n_layers / num_hidden_layers)");
+    positive(heads, "the number of attention heads (n_heads / num_attention_heads)");
+    positive(intermediate, "the feed-forward size (hidden_dim / intermediate_size)");
     positive(maxPositions, "max_position_embeddings");
     if (hidden % heads != 0)
-        throw Error("model config: hidden size " + std::to_string(hidden) + " is not a multiple of " +
-                    std::to_string(heads) + " attention heads");
+        throw Error("model config: the hidden size (dim / hidden_size) " + std::to_string(hidden) +
+                    " is not a multiple of the " + std::to_string(heads) + " attention heads (n_heads / num_attention_heads)");
+    if (architecture == Architecture::DistilBert && layerNormEps != 1e-12)
+        throw Error("model config: DistilBERT's LayerNorm epsilon is fixed at 1e-12 (config.json cannot say otherwise)");
     if (activation != "gelu" && activation != "relu")
         throw Error("model config: activation \"" + activation + "\" is not supported (gelu or relu)");
     if (dropout < 0 || dropout >= 1 || attentionDropout < 0 || attentionDropout >= 1)

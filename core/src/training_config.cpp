@@ -4,63 +4,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
 namespace masklab {
 using nlohmann::json;
 
-namespace {
-
-// One table of (json key, member) drives both directions, so the two cannot drift apart.
-template <typename Visitor>
-void visitFields(TrainingConfig& c, Visitor&& v)
-{
-    v("model", c.model);
-    v("from_scratch", c.fromScratch);
-    v("tokenizer", c.tokenizer);
-    v("scratch_vocab_size", c.scratchVocabSize);
-    v("corpus", c.corpus);
-    v("split", c.split);
-    v("text_field", c.textField);
-    v("chunk_size", c.chunkSize);
-    v("group_size", c.groupSize);
-    v("train_size", c.trainSize);
-    v("test_size", c.testSize);
-    v("split_seed", c.splitSeed);
-    v("whole_word", c.wholeWord);
-    v("mlm_probability", c.mlmProbability);
-    v("wwm_probability", c.wwmProbability);
-    v("eval_mask_seed", c.evalMaskSeed);
-    v("learning_rate", c.learningRate);
-    v("weight_decay", c.weightDecay);
-    v("adam_beta1", c.adamBeta1);
-    v("adam_beta2", c.adamBeta2);
-    v("adam_epsilon", c.adamEpsilon);
-    v("batch_size", c.batchSize);
-    v("gradient_accumulation", c.gradientAccumulation);
-    v("epochs", c.epochs);
-    v("warmup_steps", c.warmupSteps);
-    v("max_grad_norm", c.maxGradNorm);
-    v("seed", c.seed);
-    v("eval_every_steps", c.evalEverySteps);
-    v("eval_before_training", c.evalBeforeTraining);
-    v("eval_batch_size", c.evalBatchSize);
-    v("log_every_steps", c.logEverySteps);
-    v("device", c.device);
-    v("precision", c.precision);
-    v("threads", c.threads);
-    v("output_dir", c.outputDir);
-    v("save_every_epoch", c.saveEveryEpoch);
-}
-
-}  // namespace
 
 std::string TrainingConfig::toJson() const
 {
     json j;
     TrainingConfig copy = *this;
-    visitFields(copy, [&](const char* key, auto& field) { j[key] = field; });
+    visitTrainingFields(copy, [&](const char* key, auto& field) { j[key] = field; });
     return j.dump(2) + "\n";
 }
 
@@ -75,7 +32,7 @@ TrainingConfig TrainingConfig::fromJson(const std::string& text, const std::stri
     if (!j.is_object()) throw Error(where + " must hold a JSON object of training settings");
     TrainingConfig c;
     std::vector<std::string> known;
-    visitFields(c, [&](const char* key, auto& field) {
+    visitTrainingFields(c, [&](const char* key, auto& field) {
         known.emplace_back(key);
         if (!j.contains(key) || j[key].is_null()) return;
         try {
@@ -97,6 +54,43 @@ TrainingConfig TrainingConfig::fromFile(const std::string& path)
     std::ostringstream text;
     text << in.rdbuf();
     return fromJson(text.str(), path);
+}
+
+TrainingConfig TrainingConfig::demoPreset(const std::string& outputDir)
+{
+    TrainingConfig c;
+    c.fromScratch = "tiny";
+    c.scratchVocabSize = 3000;
+    c.corpus = demoCorpusPath();
+    c.split = "";
+    c.chunkSize = 64;
+    c.groupSize = 0;
+    c.trainSize = 0.9;
+    c.testSize = 0.1;
+    c.learningRate = 1e-3;
+    c.weightDecay = 0.01;
+    c.batchSize = 16;
+    c.epochs = 30;
+    c.warmupSteps = 100;
+    c.logEverySteps = 10;
+    c.outputDir = outputDir;
+    c.saveEveryEpoch = false;
+    return c;
+}
+
+std::string demoCorpusPath()
+{
+    std::vector<std::string> candidates;
+    if (const char* env = std::getenv("MASKLAB_DEMO_DIR"); env && *env) candidates.push_back(env);
+    candidates.push_back(MASKLAB_SOURCE_RESOURCES "/demo");
+    candidates.push_back(MASKLAB_INSTALL_DATADIR "/demo");
+    std::string tried;
+    for (const std::string& dir : candidates) {
+        const std::string path = dir + "/reviews.jsonl";
+        if (std::ifstream(path).good()) return path;
+        tried += "\n  " + path;
+    }
+    throw Error("the demo corpus was not found; looked in:" + tried + "\nSet MASKLAB_DEMO_DIR to the folder holding reviews.jsonl");
 }
 
 void TrainingConfig::validate() const

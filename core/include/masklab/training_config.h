@@ -59,11 +59,62 @@ struct TrainingConfig {
     std::string outputDir;              // run folder: config, metrics, checkpoints, state
     bool saveEveryEpoch = true;         // a save_pretrained checkpoint after each epoch
 
+    // The built-in demo: a tiny model from scratch on the review corpus shipped in
+    // resources/demo, trained in a few minutes on two CPU cores, written to outputDir.
+    static TrainingConfig demoPreset(const std::string& outputDir);
+
     std::string toJson() const;
     static TrainingConfig fromJson(const std::string& text, const std::string& where);
     static TrainingConfig fromFile(const std::string& path);
     // Throws masklab::Error naming the field when a value cannot work.
     void validate() const;
 };
+
+// Calls visitor(jsonKey, member) for every setting, in the order of the struct: the one table
+// that the JSON reader and writer, the CLI's flags and the GUI's form are built from.
+template <typename Visitor>
+void visitTrainingFields(TrainingConfig& c, Visitor&& v)
+{
+    v("model", c.model);
+    v("from_scratch", c.fromScratch);
+    v("tokenizer", c.tokenizer);
+    v("scratch_vocab_size", c.scratchVocabSize);
+    v("corpus", c.corpus);
+    v("split", c.split);
+    v("text_field", c.textField);
+    v("chunk_size", c.chunkSize);
+    v("group_size", c.groupSize);
+    v("train_size", c.trainSize);
+    v("test_size", c.testSize);
+    v("split_seed", c.splitSeed);
+    v("whole_word", c.wholeWord);
+    v("mlm_probability", c.mlmProbability);
+    v("wwm_probability", c.wwmProbability);
+    v("eval_mask_seed", c.evalMaskSeed);
+    v("learning_rate", c.learningRate);
+    v("weight_decay", c.weightDecay);
+    v("adam_beta1", c.adamBeta1);
+    v("adam_beta2", c.adamBeta2);
+    v("adam_epsilon", c.adamEpsilon);
+    v("batch_size", c.batchSize);
+    v("gradient_accumulation", c.gradientAccumulation);
+    v("epochs", c.epochs);
+    v("warmup_steps", c.warmupSteps);
+    v("max_grad_norm", c.maxGradNorm);
+    v("seed", c.seed);
+    v("eval_every_steps", c.evalEverySteps);
+    v("eval_before_training", c.evalBeforeTraining);
+    v("eval_batch_size", c.evalBatchSize);
+    v("log_every_steps", c.logEverySteps);
+    v("device", c.device);
+    v("precision", c.precision);
+    v("threads", c.threads);
+    v("output_dir", c.outputDir);
+    v("save_every_epoch", c.saveEveryEpoch);
+}
+
+// Where the demo corpus is: $MASKLAB_DEMO_DIR, the source tree's resources/demo, or the
+// installed share/masklab/demo. Throws masklab::Error listing the places tried.
+std::string demoCorpusPath();
 
 }  // namespace masklab

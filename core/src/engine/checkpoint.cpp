@@ -89,11 +89,11 @@ TensorList stateDict(const MaskedLanguageModelImpl& model)
 void checkTokenizerFits(const Tokenizer& tokenizer, const ModelConfig& config, const std::string& where)
 {
     if (tokenizer.vocabSize() > config.vocabSize)
-        throw Error("the tokenizer in " + where + " has " + std::to_string(tokenizer.vocabSize()) +
+        throw Error("the tokenizer for " + where + " has " + std::to_string(tokenizer.vocabSize()) +
                     " tokens but the model's embeddings have " + std::to_string(config.vocabSize) +
                     " rows: use the tokenizer the model was trained with");
     if (tokenizer.specialTokens().mask < 0)
-        throw Error("the tokenizer in " + where + " has no [MASK] token: a masked language model needs one");
+        throw Error("the tokenizer for " + where + " has no [MASK] token: a masked language model needs one");
 }
 
 PretrainedModel loadPretrained(const std::string& folderText)
@@ -132,7 +132,7 @@ void savePretrained(const std::string& folderText, const MaskedLanguageModelImpl
     std::error_code ec;
     fs::create_directories(folder, ec);
     if (ec) throw Error("cannot create the model folder " + folderText + ": " + ec.message());
-    checkTokenizerFits(tokenizer, model.config(), "the tokenizer being saved");
+    checkTokenizerFits(tokenizer, model.config(), folderText);
 
     // Weights first, then config and tokenizer: a reader that finds config.json finds weights.
     writeSafetensors((folder / "model.safetensors").string(), stateDict(model));

@@ -5,12 +5,14 @@
 // LibTorch's torch::pickle_load is not used: in LibTorch 1.13 it turns a top-level
 // collections.OrderedDict (what model.state_dict() returns) into None, it cannot rebuild an
 // nn.Parameter, and it moves storages saved from a GPU ("cuda:0") onto that GPU, which fails on
-// a CPU build. So this file reads the zip itself and runs a small pickle machine that knows
-// only what a state dict needs (like torch.load(weights_only=True)): it never runs code.
+// a CPU build. So MaskLab reads the zip itself (torch_zip.cpp) and runs the small pickle machine
+// below, which knows only what a state dict needs (like torch.load(weights_only=True)) and
+// never runs code.
 #include "masklab/tensor_io.h"
 
 #include "masklab/error.h"
 #include "mapped_file.h"
+#include "torch_zip.h"
 
 #include <ATen/ATen.h>
 
@@ -21,100 +23,6 @@
 
 namespace masklab {
 namespace {
-
-const char* const kResave =
-    "load it with Python's torch.load and save it again with a recent torch.save, or as safetensors";
-
-// ---- The zip container ----------------------------------------------------------------------
-
-struct Record {
-    const uint8_t* data = nullptr;
-    uint64_t size = 0;
-};
-
-class ZipArchive {
-public:
-    ZipArchive(const std::string& path, const MappedFile& file) : m_path(path), m_file(file) { readDirectory(); }
-
-    const std::map<std::string, Record>& records() const { return m_records; }
-
-    [[noreturn]] void fail(const std::string& problem) const
-    {
-        throw Error(m_path + " is not a readable PyTorch checkpoint: " + problem + "; " + kResave);
-    }
-
-private:
-    void need(uint64_t offset, uint64_t bytes) const
-    {
-        if (offset > m_file.size() || bytes > m_file.size() - offset) fail("its zip directory is truncated");
-    }
-    uint64_t le(uint64_t offset, int bytes) const
-    {
-        need(offset, bytes);
-        return readLittleEndian(m_file.data() + offset, bytes);
-    }
-
-    void readDirectory()
-    {
-        const uint64_t size = m_file.size();
-        // The end-of-central-directory record: 22 bytes plus a comment of up to 65535.
-        uint64_t eocd = 0;
-        bool found = false;
-        for (uint64_t back = 22; back <= size && back <= 22 + 65535 && !found; ++back) {
-            eocd = size - back;
-            found = le(eocd, 4) == 0x06054b50;
-        }
-        if (!found) fail("its zip directory is missing (is the file truncated?)");
-        uint64_t entries = le(eocd + 10, 2);
-        uint64_t directory = le(eocd + 16, 4);
-        if ((entries == 0xffff || directory == 0xffffffff) && eocd >= 20 && le(eocd - 20, 4) == 0x07064b50) {
-            const uint64_t zip64 = le(eocd - 20 + 8, 8);
-            if (le(zip64, 4) != 0x06064b50) fail("its zip64 directory is damaged");
-            entries = le(zip64 + 32, 8);
-            directory = le(zip64 + 48, 8);
-        }
-        uint64_t at = directory;
-        for (uint64_t i = 0; i < entries; ++i) {
-            if (le(at, 4) != 0x02014b50) fail("its zip directory is damaged");
-            const uint64_t method = le(at + 10, 2);
-            uint64_t compressed = le(at + 20, 4);
-            uint64_t uncompressed = le(at + 24, 4);
-            const uint64_t nameLength = le(at + 28, 2);
-            const uint64_t extraLength = le(at + 30, 2);
-            const uint64_t commentLength = le(at + 32, 2);
-            uint64_t local = le(at + 42, 4);
-            need(at + 46, nameLength + extraLength);
-            std::string name(reinterpret_cast<const char*>(m_file.data() + at + 46), nameLength);
-            // Zip64 sizes and offset, in this order, for each field saturated above.
-            for (uint64_t extra = at + 46 + nameLength; extra + 4 <= at + 46 + nameLength + extraLength;) {
-                const uint64_t id = le(extra, 2);
-                const uint64_t length = le(extra + 2, 2);
-                if (id == 0x0001) {
-                    uint64_t field = extra + 4;
-                    for (uint64_t* value : {&uncompressed, &compressed, &local}) {
-                        if (*value == 0xffffffff) {
-                            *value = le(field, 8);
-                            field += 8;
-                        }
-                    }
-                }
-                extra += 4 + length;
-            }
-            if (method != 0) fail("record " + name + " is compressed, which torch.save never does");
-            if (le(local, 4) != 0x04034b50) fail("record " + name + " has a damaged local header");
-            const uint64_t data = local + 30 + le(local + 26, 2) + le(local + 28, 2);
-            if (data > size || compressed > size - data) fail("record " + name + " runs past the end (is the file truncated?)");
-            m_records[name] = {m_file.data() + data, compressed};
-            at += 46 + nameLength + extraLength + commentLength;
-        }
-    }
-
-    std::string m_path;
-    const MappedFile& m_file;
-    std::map<std::string, Record> m_records;
-};
-
-// ---- The pickle machine ---------------------------------------------------------------------
 
 struct Value;
 using Ref = std::shared_ptr<Value>;
@@ -157,7 +65,7 @@ bool storageDtype(const std::string& global, at::ScalarType& dtype)
 
 class Unpickler {
 public:
-    Unpickler(const ZipArchive& zip, const Record& pickle, std::string prefix)
+    Unpickler(const TorchZip& zip, const ZipRecord& pickle, std::string prefix)
         : m_zip(zip), m_pos(pickle.data), m_end(pickle.data + pickle.size), m_prefix(std::move(prefix))
     {
     }
@@ -231,7 +139,7 @@ private:
     int64_t integer(const Ref& v, const char* what) const;
     std::vector<int64_t> integers(const Ref& v, const char* what) const;
 
-    const ZipArchive& m_zip;
+    const TorchZip& m_zip;
     const uint8_t* m_pos;
     const uint8_t* m_end;
     std::string m_prefix;  // "<archive>/data/"
@@ -423,7 +331,7 @@ Ref Unpickler::storage(const Ref& id)
     const int64_t numel = integer(id->items[4], "storage size");
     const auto record = m_zip.records().find(m_prefix + key);
     if (record == m_zip.records().end()) fail("its storage record " + m_prefix + key + " is missing");
-    if (numel < 0 || uint64_t(numel) > record->second.size / at::elementSize(type->dtype))
+    if (numel < 0 || uint64_t(numel) > record->second.size / c10::elementSize(type->dtype))
         fail("its storage record " + m_prefix + key + " is shorter than the pickle says");
     Ref s = make(Value::Kind::Storage);
     s->text = record->first;
@@ -460,8 +368,8 @@ Ref Unpickler::rebuildTensor(const std::vector<Ref>& args)
     }
     if (offset < 0 || last >= storage.integer) fail("a tensor reads past the end of its storage " + storage.text);
 
-    const Record& record = m_zip.records().at(storage.text);
-    const std::size_t itemSize = at::elementSize(storage.dtype);
+    const ZipRecord& record = m_zip.records().at(storage.text);
+    const std::size_t itemSize = c10::elementSize(storage.dtype);
     void* base = const_cast<uint8_t*>(record.data);  // only read: from_blob wants a mutable pointer
     at::Tensor aligned;
     if (reinterpret_cast<uintptr_t>(base) % itemSize != 0) {  // torch.save aligns records to 64 bytes
@@ -508,16 +416,16 @@ TensorList readPytorchBin(const std::string& path)
     const MappedFile file(path, "PyTorch checkpoint");
     if (isLegacyFormat(file)) {
         throw Error(path + " is in torch.save's legacy format (PyTorch before 1.6), which MaskLab does not read; " +
-                    kResave);
+                    kResaveAdvice);
     }
     if (file.size() < 4 || readLittleEndian(file.data(), 4) != 0x04034b50) {
         throw Error(path + " is not a PyTorch checkpoint (torch.save writes a zip file, and this is none); " +
-                    "check the path, or " + kResave);
+                    "check the path, or " + kResaveAdvice);
     }
     try {
-        const ZipArchive zip(path, file);
+        const TorchZip zip(path, file);
         // The archive folder is named after the saved file ("pytorch_model/data.pkl"); any name goes.
-        const Record* pickle = nullptr;
+        const ZipRecord* pickle = nullptr;
         std::string archive;
         for (const auto& [name, record] : zip.records()) {
             const auto slash = name.find('/');
@@ -551,7 +459,7 @@ TensorList readPytorchBin(const std::string& path)
         }
         return tensors;
     } catch (const c10::Error& e) {
-        throw Error(path + ": cannot rebuild a tensor (" + e.what_without_backtrace() + "); " + kResave);
+        throw Error(path + ": cannot rebuild a tensor (" + e.what_without_backtrace() + "); " + kResaveAdvice);
     }
 }
 

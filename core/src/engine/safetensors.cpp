@@ -119,12 +119,16 @@ Entry parseEntry(const std::string& path, const std::string& name, const nlohman
         badFile(path, where + " has no \"data_offsets\" pair of whole numbers");
     entry.begin = (*offsets)[0].get<uint64_t>();
     entry.end = (*offsets)[1].get<uint64_t>();
-    if (entry.begin > entry.end || entry.end > bufferSize) {
+    if (entry.begin > entry.end) {
+        badFile(path, where + " has data offsets [" + std::to_string(entry.begin) + ", " +
+                          std::to_string(entry.end) + "] that end before they begin");
+    }
+    if (entry.end > bufferSize) {
         badFile(path, where + " has data offsets [" + std::to_string(entry.begin) + ", " +
                           std::to_string(entry.end) + "] outside the " + std::to_string(bufferSize) +
                           "-byte data section (is the file truncated?)");
     }
-    const uint64_t itemSize = at::elementSize(entry.dtype->type);
+    const uint64_t itemSize = c10::elementSize(entry.dtype->type);
     if (overflow || numel > std::numeric_limits<uint64_t>::max() / itemSize ||
         numel * itemSize != entry.end - entry.begin) {
         badFile(path, where + " holds " + std::to_string(entry.end - entry.begin) + " bytes, which does not match " +

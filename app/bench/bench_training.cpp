@@ -1,0 +1,322 @@
+// masklab-bench-training: speed of one training step (forward, backward, AdamW) of our
+// DistilBertForMaskedLM beside PyTorch's eager Hugging Face math (tests/peer/distilbert_reference.py)
+// on the same shapes, threads and optimizer settings; and the latency of fill-mask on one sentence.
+// Each measurement runs in its own child process, so each peak RSS is that run's alone.
+//
+//   masklab-bench-training [--threads N] [--steps S] [--batch B] [--config tiny|distilbert|all] [--no-peer]
+#include "masklab/fill_mask.h"
+#include "masklab/masked_lm.h"
+#include "masklab/parallel.h"
+#include "masklab/wordpiece_tokenizer.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+using namespace masklab;
+using Clock = std::chrono::steady_clock;
+using nlohmann::json;
+
+namespace {
+
+constexpr int kSeq = 128;
+constexpr double kLearningRate = 2e-5;
+constexpr double kWeightDecay = 0.01;
+constexpr double kMlmProbability = 0.15;
+const char* const kPython = "/usr/bin/python3";
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+double peakRssMiB()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+struct BenchConfig {
+    std::string name;  // a ModelConfig preset, also the peer's --config
+    int vocab;
+    int batch;
+};
+
+struct Args {
+    int threads = 0;    // 0 = every core
+    int steps = 10;     // timed steps after one warmup step
+    int batch = 0;      // 0 = each config's own (tiny 32, distilbert 8)
+    std::string only;   // "tiny" or "distilbert"; empty = both
+    bool peer = true;
+    // Child mode: one timed run of ours, printed as one JSON line.
+    std::string childConfig;
+    bool childFullHead = false;
+};
+
+[[noreturn]] void usage(int code)
+{
+    std::fprintf(code == 0 ? stdout : stderr,
+                 "usage: masklab-bench-training [--threads N] [--steps S] [--batch B] "
+                 "[--config tiny|distilbert|all] [--no-peer]\n");
+    std::exit(code);
+}
+
+Args parse(int argc, char** argv)
+{
+    Args a;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) {
+                std::fprintf(stderr, "%s needs a value\n", arg.c_str());
+                std::exit(2);
+            }
+            return argv[++i];
+        };
+        auto positive = [&](const std::string& text) {
+            int v = 0;
+            try {
+                v = std::stoi(text);
+            } catch (const std::exception&) {
+            }
+            if (v < 1) {
+                std::fprintf(stderr, "%s needs a positive number, not \"%s\"\n", arg.c_str(), text.c_str());
+                std::exit(2);
+            }
+            return v;
+        };
+        if (arg == "--threads") a.threads = positive(value());
+        else if (arg == "--steps") a.steps = positive(value());
+        else if (arg == "--batch") a.batch = positive(value());
+        else if (arg == "--config") {
+            a.only = value();
+            if (a.only == "all") a.only.clear();
+            else if (a.only != "tiny" && a.only != "distilbert") usage(2);
+        } else if (arg == "--no-peer") a.peer = false;
+        else if (arg == "--child") a.childConfig = value();  // internal
+        else if (arg == "--full-head") a.childFullHead = true;  // internal
+        else usage(arg == "--help" || arg == "-h" ? 0 : 2);
+    }
+    return a;
+}
+
+std::vector<BenchConfig> configs(const Args& a)
+{
+    std::vector<BenchConfig> all{{"tiny", 4000, 32}, {"distilbert", 30522, 8}};
+    std::vector<BenchConfig> chosen;
+    for (BenchConfig c : all) {
+        if (!a.only.empty() && c.name != a.only) continue;
+        if (a.batch > 0) c.batch = a.batch;
+        chosen.push_back(c);
+    }
+    return chosen;
+}
+
+// --- child: time our training step --------------------------------------------------------------
+
+int runChild(const Args& a)
+{
+    BenchConfig config{a.childConfig, a.childConfig == "tiny" ? 4000 : 30522, a.batch};
+    torch::set_num_threads(a.threads);
+    torch::manual_seed(0);
+    MaskedLanguageModel model(ModelConfig::preset(config.name, config.vocab));
+    model->train();
+    torch::optim::AdamW optimizer(model->parameters(),
+                                  torch::optim::AdamWOptions(kLearningRate).weight_decay(kWeightDecay));
+    auto step = [&] {
+        // Random tokens; 15% of positions labelled, the rest -100; full chunks (mask of ones).
+        const torch::Tensor ids = torch::randint(0, config.vocab, {config.batch, kSeq}, torch::kLong);
+        const torch::Tensor chosen = torch::rand({config.batch, kSeq}) < kMlmProbability;
+        const torch::Tensor labels = torch::where(chosen, ids, torch::full_like(ids, -100));
+        const torch::Tensor mask = torch::ones_like(ids);
+        optimizer.zero_grad();
+        const MaskedLmOutput out =
+            a.childFullHead ? model->forwardFullHead(ids, mask, labels) : model->forward(ids, mask, labels);
+        out.loss.backward();
+        optimizer.step();
+        return out.loss.item<double>();
+    };
+    step();  // warmup: allocator, kernels, optimizer state
+    const auto start = Clock::now();
+    for (int s = 0; s < a.steps; ++s) step();
+    const double perStep = secondsSince(start) / a.steps;
+    std::printf("%s\n", json{{"tokens_per_second", config.batch * kSeq / perStep},
+                             {"seconds_per_step", perStep},
+                             {"peak_rss_mib", peakRssMiB()},
+                             {"parameters", model->numParameters()},
+                             {"threads", torch::get_num_threads()}}
+                            .dump()
+                            .c_str());
+    return 0;
+}
+
+// --- parent: run the children and the peer ------------------------------------------------------
+
+struct Run {
+    bool ok = false;
+    double tokensPerSecond = 0, secondsPerStep = 0, peakRssMiB = 0;
+    int64_t parameters = 0;
+    std::string error;
+};
+
+// Runs a command and reads its last stdout line as JSON.
+Run runJsonCommand(const std::string& command)
+{
+    Run run;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) {
+        run.error = "cannot run " + command;
+        return run;
+    }
+    std::string line, last;
+    char buffer[4096];
+    while (std::fgets(buffer, sizeof(buffer), pipe)) {
+        line += buffer;
+        if (!line.empty() && line.back() == '\n') {
+            if (line.size() > 1) last = line;
+            line.clear();
+        }
+    }
+    if (!line.empty()) last = line;
+    const int status = pclose(pipe);
+    if (status != 0 || last.empty()) {
+        run.error = "exit status " + std::to_string(status) + " from: " + command;
+        return run;
+    }
+    try {
+        const json j = json::parse(last);
+        run.tokensPerSecond = j.at("tokens_per_second").get<double>();
+        run.secondsPerStep = j.at("seconds_per_step").get<double>();
+        run.peakRssMiB = j.at("peak_rss_mib").get<double>();
+        run.parameters = j.at("parameters").get<int64_t>();
+        run.ok = true;
+    } catch (const json::exception& e) {
+        run.error = std::string("unreadable output (") + e.what() + "): " + last;
+    }
+    return run;
+}
+
+std::string self()
+{
+    std::error_code ec;
+    const auto path = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::string("masklab-bench-training") : path.string();
+}
+
+Run timeOurs(const BenchConfig& c, int threads, int steps, bool fullHead)
+{
+    const std::string command = "'" + self() + "' --child " + c.name + " --batch " + std::to_string(c.batch) +
+                                " --steps " + std::to_string(steps) + " --threads " + std::to_string(threads) +
+                                (fullHead ? " --full-head" : "");
+    return runJsonCommand(command);
+}
+
+Run timePeer(const BenchConfig& c, int threads, int steps)
+{
+    const std::string command = std::string(kPython) + " '" MASKLAB_SOURCE_DIR "/tests/peer/distilbert_reference.py' bench"
+                                " --config " + c.name + " --batch " + std::to_string(c.batch) +
+                                " --seq " + std::to_string(kSeq) + " --steps " + std::to_string(steps) +
+                                " --threads " + std::to_string(threads);
+    return runJsonCommand(command);
+}
+
+void printRow(const BenchConfig& c, const char* what, const Run& run, const Run& peer)
+{
+    if (!run.ok) {
+        std::printf("| %-10s | %2d x %d | %-40s | failed: %s |\n", c.name.c_str(), c.batch, kSeq, what, run.error.c_str());
+        return;
+    }
+    char ratio[32] = "";
+    if (peer.ok) std::snprintf(ratio, sizeof(ratio), "%.2fx", run.tokensPerSecond / peer.tokensPerSecond);
+    std::printf("| %-10s | %2d x %d | %-40s | %9.0f | %8.3f | %8.0f | %-8s |\n", c.name.c_str(), c.batch, kSeq, what,
+                run.tokensPerSecond, run.secondsPerStep, run.peakRssMiB, ratio);
+}
+
+// Fill-mask latency of one sentence on the tiny model: median of 20 runs after a warmup.
+void fillMaskLatency(int threads)
+{
+    torch::set_num_threads(threads);
+    torch::manual_seed(0);
+    MaskedLanguageModel model(ModelConfig::preset("tiny", 4000));
+    WordPieceConfig vocab;
+    vocab.vocabulary = {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "this", "is", "a", "great", "movie", "film",
+                        ".", ",", "!", "the", "bad", "good", "plot", "##s"};
+    const WordPieceTokenizer tokenizer(vocab);
+    const std::string text = "This is a great [MASK].";
+    fillMask(*model, tokenizer, text, 5);  // warmup
+    std::vector<double> ms;
+    for (int r = 0; r < 20; ++r) {
+        const auto start = Clock::now();
+        const FillMaskResult result = fillMask(*model, tokenizer, text, 5);
+        ms.push_back(secondsSince(start) * 1e3);
+        if (result.empty() || result[0].empty()) std::fprintf(stderr, "fill-mask returned nothing\n");
+    }
+    std::sort(ms.begin(), ms.end());
+    const double median = (ms[9] + ms[10]) / 2;
+    std::printf("\nfill-mask \"%s\" (tiny model, vocab 4000, top 5, %zu tokens): median %.2f ms, min %.2f ms, "
+                "max %.2f ms over 20 runs\n",
+                text.c_str(), tokenizer.encode(text).ids.size(), median, ms.front(), ms.back());
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    const Args args = parse(argc, argv);
+    const int threads = args.threads > 0 ? args.threads : defaultThreadCount();
+    if (!args.childConfig.empty()) {
+        Args child = args;
+        child.threads = threads;
+        if (child.batch < 1) usage(2);
+        try {
+            return runChild(child);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "masklab-bench-training: %s\n", e.what());
+            return 1;
+        }
+    }
+
+    std::printf("MaskLab training-step benchmark: fp32 on the CPU, %d thread%s, sequence %d, AdamW (lr %g, weight "
+                "decay %g), random tokens with %.0f%% labelled, %d timed step%s after 1 warmup step\n",
+                threads, threads == 1 ? "" : "s", kSeq, kLearningRate, kWeightDecay, kMlmProbability * 100, args.steps,
+                args.steps == 1 ? "" : "s");
+    std::printf("MaskLab: LibTorch %s. PyTorch: %s tests/peer/distilbert_reference.py (Hugging Face's eager "
+                "DistilBertForMaskedLM math, head on every position). Each run is its own process.\n\n",
+                TORCH_VERSION, kPython);
+    std::printf("| %-10s | %-8s | %-40s | %9s | %8s | %8s | %-8s |\n", "config", "batch", "implementation",
+                "tokens/s", "s/step", "peak RSS", "vs PyTorch");
+    std::printf("|------------|----------|------------------------------------------|-----------|----------|----------|----------|\n");
+    std::fflush(stdout);
+    std::string notes;
+    for (const BenchConfig& c : configs(args)) {
+        const Run peer = args.peer ? timePeer(c, threads, args.steps) : Run{};
+        const Run ours = timeOurs(c, threads, args.steps, false);
+        const Run full = timeOurs(c, threads, args.steps, true);
+        printRow(c, "MaskLab (head on masked positions)", ours, peer);
+        printRow(c, "MaskLab (head on every position)", full, peer);
+        if (args.peer) printRow(c, "PyTorch eager (head on every position)", peer, peer);
+        if (ours.ok)
+            notes += c.name + ": " + std::to_string(ours.parameters) + " parameters in MaskLab, " +
+                     (peer.ok ? std::to_string(peer.parameters) : std::string("?")) + " in PyTorch\n";
+        if (!peer.ok && args.peer) notes += c.name + ": PyTorch peer failed: " + peer.error + "\n";
+        std::fflush(stdout);
+    }
+    std::printf("\npeak RSS in MiB, of each run's own process\n%s", notes.c_str());
+    try {
+        fillMaskLatency(threads);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "fill-mask failed: %s\n", e.what());
+        return 1;
+    }
+    return 0;
+}

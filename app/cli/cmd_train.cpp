@@ -1,0 +1,156 @@
+// masklab-cli train / eval: the course's Trainer recipe, every setting a flag; progress on
+// stderr, metrics as JSON lines on stdout.
+#include "cli_common.h"
+
+#include "masklab/error.h"
+#include "masklab/trainer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <map>
+
+namespace masklab::cli {
+namespace {
+
+// A flag for every field of TrainingConfig (--learning-rate for learning_rate, ...), bound to
+// `flags`; after parsing, the fields whose flag was given override the base config.
+struct TrainingFlags {
+    TrainingConfig flags;
+    std::map<std::string, CLI::Option*> options;
+
+    void addTo(CLI::App& sub)
+    {
+        visitTrainingFields(flags, [&](const char* key, auto& field) {
+            std::string name = std::string("--") + key;
+            for (char& ch : name)
+                if (ch == '_') ch = '-';
+            // Short names the course and the other subcommands use.
+            if (name == "--corpus") name += ",--input";
+            if (name == "--output-dir") name += ",--output";
+            using T = std::decay_t<decltype(field)>;
+            if constexpr (std::is_same_v<T, bool>)
+                options[key] = sub.add_option(name, field, std::string("Setting ") + key + " (true/false)");
+            else
+                options[key] = sub.add_option(name, field, std::string("Setting ") + key);
+        });
+    }
+
+    void applyTo(TrainingConfig& base)
+    {
+        TrainingConfig& source = flags;
+        visitTrainingFields(base, [&](const char* key, auto& field) {
+            if (options[key]->count() == 0) return;
+            visitTrainingFields(source, [&](const char* otherKey, auto& value) {
+                if constexpr (std::is_same_v<std::decay_t<decltype(value)>, std::decay_t<decltype(field)>>)
+                    if (std::string(otherKey) == key) field = value;
+            });
+        });
+    }
+};
+
+void printEval(const EvalEvent& e)
+{
+    writeLine(nlohmann::json{{"type", "eval"}, {"step", e.step}, {"epoch", e.epoch}, {"loss", e.loss},
+                             {"perplexity", e.perplexity}}.dump());
+    std::fflush(stdout);
+}
+
+TrainerCallbacks cliCallbacks(int logEvery)
+{
+    TrainerCallbacks cb;
+    cb.onLog = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
+    cb.onEval = printEval;
+    cb.onStep = [logEvery](const StepEvent& e) {
+        if (logEvery > 0 && e.step % logEvery != 0 && e.step != e.totalSteps) return;
+        writeLine(nlohmann::json{{"type", "step"}, {"step", e.step}, {"epoch", e.epoch}, {"loss", e.loss},
+                                 {"learning_rate", e.learningRate}, {"tokens_per_second", e.tokensPerSecond}}.dump());
+        std::fflush(stdout);
+        std::fprintf(stderr, "\rstep %lld/%lld  epoch %.2f  loss %.4f  %.0f tokens/s  ETA %.0f s   ",
+                     static_cast<long long>(e.step), static_cast<long long>(e.totalSteps), e.epoch, e.loss,
+                     e.tokensPerSecond, e.etaSeconds);
+        if (e.step == e.totalSteps) std::fprintf(stderr, "\n");
+    };
+    return cb;
+}
+
+struct TrainCommand {
+    std::string configFile;
+    std::string resume;
+    std::string preset;
+    TrainingFlags flags;
+
+    void run()
+    {
+        if (!resume.empty()) {
+            const RunResult r = resumeTraining(resume, cliCallbacks(10));
+            std::fprintf(stderr, "%s after %lld steps; checkpoint %s\n", r.completed ? "finished" : "stopped",
+                         static_cast<long long>(r.steps), r.lastCheckpoint.c_str());
+            return;
+        }
+        TrainingConfig config;
+        if (preset == "demo") config = TrainingConfig::demoPreset("masklab-demo-run");
+        else if (!preset.empty()) throw Error("unknown preset \"" + preset + "\": the one preset is demo");
+        if (!configFile.empty()) config = TrainingConfig::fromFile(configFile);
+        flags.applyTo(config);
+        const RunResult r = train(config, cliCallbacks(config.logEverySteps));
+        std::fprintf(stderr, "%s after %lld steps, perplexity %.2f; checkpoint %s\n", r.completed ? "finished" : "stopped",
+                     static_cast<long long>(r.steps), r.finalPerplexity, r.lastCheckpoint.c_str());
+    }
+};
+
+struct EvalCommand {
+    std::string model;
+    InputOptions input;
+    TrainingConfig config;
+
+    void run()
+    {
+        config.model = model;
+        config.fromScratch.clear();
+        config.corpus = input.path;
+        config.split = input.split;
+        config.textField = input.field;
+        if (config.outputDir.empty()) config.outputDir = ".";
+        printEval(evaluateModel(config, cliCallbacks(0)));
+    }
+};
+
+}  // namespace
+
+void addTrainCommand(CLI::App& app)
+{
+    auto command = std::make_shared<TrainCommand>();
+    CLI::App* sub = app.add_subcommand("train", "Adapt (or build from scratch) a masked language model");
+    sub->add_option("--config", command->configFile, "Training settings as JSON (the GUI saves this file)");
+    sub->add_option("--resume", command->resume, "Continue the run in this folder from its saved state");
+    sub->add_option("--preset", command->preset, "demo: a tiny model from scratch on the built-in reviews");
+    command->flags.addTo(*sub);
+    sub->get_option("--from-scratch")->description("Start from scratch at this size: tiny, mini, small, distilbert");
+    sub->callback([command] { command->run(); });
+}
+
+void addEvalCommand(CLI::App& app)
+{
+    auto command = std::make_shared<EvalCommand>();
+    CLI::App* sub = app.add_subcommand("eval", "Perplexity of a model folder on a corpus, on frozen masks");
+    sub->add_option("--model", command->model, "save_pretrained folder")->required();
+    command->input.addTo(*sub, true);
+    TrainingConfig& c = command->config;
+    c.trainSize = 0.5;  // evaluation uses the test side of the split; the rest is unused
+    c.testSize = 1000;
+    sub->add_option("--chunk-size", c.chunkSize, "Tokens per chunk")->capture_default_str();
+    sub->add_option("--group-size", c.groupSize, "Documents per group_texts batch (0 = all)")->capture_default_str();
+    sub->add_option("--test-size", c.testSize, "Chunks evaluated (count, or fraction if < 1)")->capture_default_str();
+    sub->add_option("--split-seed", c.splitSeed, "Seed of the train/test split of the chunks")->capture_default_str();
+    sub->add_option("--whole-word", c.wholeWord, "Whole-word masks (true/false)")->capture_default_str();
+    sub->add_option("--mlm-probability", c.mlmProbability, "Token masking probability")->capture_default_str();
+    sub->add_option("--wwm-probability", c.wwmProbability, "Whole-word masking probability")->capture_default_str();
+    sub->add_option("--eval-mask-seed", c.evalMaskSeed, "Seed of the frozen masks")->capture_default_str();
+    sub->add_option("--eval-batch-size", c.evalBatchSize, "Chunks per batch")->capture_default_str();
+    sub->add_option("--device", c.device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+    sub->add_option("--threads", c.threads, "CPU threads (0 = every core)");
+    sub->callback([command] { command->run(); });
+}
+
+}  // namespace masklab::cli
