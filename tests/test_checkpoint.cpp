@@ -551,8 +551,8 @@ private slots:
         setConfigField(dir, "n_heads", 3);
         message = load();
         VERIFY_MENTIONS(message, path);
-        VERIFY_MENTIONS(message, "hidden size 16");
-        VERIFY_MENTIONS(message, "3 attention heads");
+        VERIFY_MENTIONS(message, "dim / hidden_size) 16");
+        VERIFY_MENTIONS(message, "3 attention heads (n_heads");
 
         QVERIFY(writeAll(path, good));
         setConfigField(dir, "sinusoidal_pos_embds", true);

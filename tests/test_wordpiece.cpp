@@ -207,6 +207,26 @@ private slots:
         QCOMPARE(fromFolder->encode("This is a great [MASK].").ids, m_tokenizer->encode("This is a great [MASK].").ids);
     }
 
+    void savedFilesLoadInHuggingFace()
+    {
+        // The tokenizer.json that save_pretrained folders get is read by HF's own tokenizers
+        // and gives the same ids; vocab.txt + tokenizer_config.json read back the same here.
+        const QString folder = m_dir.path() + "/saved";
+        m_tokenizer->saveFiles(folder.toStdString());
+        const std::vector<std::string> texts = {"This is a great [MASK].", "Café déjà vu — naïve résumé!",
+                                                "中文 🤗 [SEP] isn't it?", "Tokenizing text is a core task of NLP."};
+        const auto peer = peerEncode((folder + "/tokenizer.json").toStdString(), texts, m_dir.path());
+        QCOMPARE(peer.size(), texts.size());
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            const Encoding ours = m_tokenizer->encode(texts[i]);
+            QCOMPARE(peer[i].ids, ours.ids);
+            QCOMPARE(peer[i].wordIds, ours.wordIds);
+        }
+        QFile::remove(folder + "/tokenizer.json");
+        const auto fromVocab = loadTokenizer(folder.toStdString());
+        QCOMPARE(fromVocab->fingerprint(), m_tokenizer->fingerprint());
+    }
+
     void casedVocabularyKeepsCase()
     {
         WordPieceConfig config;

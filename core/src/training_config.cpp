@@ -67,11 +67,11 @@ TrainingConfig TrainingConfig::demoPreset(const std::string& outputDir)
     c.groupSize = 0;
     c.trainSize = 0.9;
     c.testSize = 0.1;
-    c.learningRate = 1e-3;
+    c.learningRate = 2e-3;
     c.weightDecay = 0.01;
     c.batchSize = 16;
-    c.epochs = 30;
-    c.warmupSteps = 100;
+    c.epochs = 100;
+    c.warmupSteps = 200;
     c.logEverySteps = 10;
     c.outputDir = outputDir;
     c.saveEveryEpoch = false;

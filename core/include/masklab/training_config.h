@@ -57,7 +57,8 @@ struct TrainingConfig {
 
     // --- Output -----------------------------------------------------------------------------
     std::string outputDir;              // run folder: config, metrics, checkpoints, state
-    bool saveEveryEpoch = true;         // a save_pretrained checkpoint after each epoch
+    bool saveEveryEpoch = true;         // a save_pretrained checkpoint after each epoch (the
+                                        // last epoch's is always saved)
 
     // The built-in demo: a tiny model from scratch on the review corpus shipped in
     // resources/demo, trained in a few minutes on two CPU cores, written to outputDir.

@@ -366,7 +366,7 @@ RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
                 emitEval(evaluate(s, state.globalStep, epochProgress));
         }
         if (c.evalEverySteps == 0) emitEval(evaluate(s, state.globalStep, state.epoch + 1.0));
-        if (c.saveEveryEpoch) {
+        if (c.saveEveryEpoch || state.epoch + 1 == c.epochs) {
             const std::string folder = (fs::path(runDir) / ("checkpoint-epoch-" + std::to_string(state.epoch + 1))).string();
             savePretrained(folder, *s.model, *s.tokenizer);
             result.lastCheckpoint = folder;
