@@ -3,6 +3,7 @@
 // asserts nothing except that both tokenizers produced the same ids.
 //
 //   masklab-bench-pipeline [--corpus PATH] [--tokenizer PATH] [--threads N] [--repeat R] [--no-peer]
+#include "bench_support.h"
 #include "masklab/chunking.h"
 #include "masklab/corpus.h"
 #include "masklab/masking.h"
@@ -23,21 +24,11 @@
 #include <vector>
 
 using namespace masklab;
-using Clock = std::chrono::steady_clock;
+using masklab::bench::Clock;
+using masklab::bench::peakRssMiB;
+using masklab::bench::secondsSince;
 
 namespace {
-
-double secondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-double peakRssMiB()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
 
 struct Args {
     std::string corpus = MASKLAB_SOURCE_DIR "/../shared/fixtures/imdb/aclImdb_v1_text_only.tar.xz";

@@ -4,6 +4,7 @@
 // Each measurement runs in its own child process, so each peak RSS is that run's alone.
 //
 //   masklab-bench-training [--threads N] [--steps S] [--batch B] [--config tiny|distilbert|all] [--no-peer]
+#include "bench_support.h"
 #include "masklab/fill_mask.h"
 #include "masklab/masked_lm.h"
 #include "masklab/parallel.h"
@@ -23,7 +24,9 @@
 #include <vector>
 
 using namespace masklab;
-using Clock = std::chrono::steady_clock;
+using masklab::bench::Clock;
+using masklab::bench::peakRssMiB;
+using masklab::bench::secondsSince;
 using nlohmann::json;
 
 namespace {
@@ -33,18 +36,6 @@ constexpr double kLearningRate = 2e-5;
 constexpr double kWeightDecay = 0.01;
 constexpr double kMlmProbability = 0.15;
 const char* const kPython = "/usr/bin/python3";
-
-double secondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-double peakRssMiB()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
 
 struct BenchConfig {
     std::string name;  // a ModelConfig preset, also the peer's --config

@@ -43,6 +43,32 @@ TokenStore CacheOptions::tokenize(const Tokenizer& tokenizer, const Corpus& corp
     return tokenizeCached(tokenizer, corpus.documents, disabled ? std::string() : dir, nullptr, threads);
 }
 
+void ChunkingOptions::addTo(CLI::App& command)
+{
+    command.add_option("--tokenizer", tokenizer, "tokenizer.json, vocab.txt, .model or a model folder")->required();
+    input.addTo(command, true);
+    command.add_option("--chunk-size", chunk.chunkSize, "Tokens per chunk")->capture_default_str()->check(CLI::PositiveNumber);
+    command.add_option("--group-size", chunk.groupSize,
+                       "Documents concatenated before cutting (the course's map batch); 0 = whole corpus")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+    command.add_option("--tail", tail, "What happens to the rest of each group: drop or pad")
+        ->check(CLI::IsMember({"drop", "pad"}))
+        ->capture_default_str();
+    cache.addTo(command);
+    command.add_option("--threads", threads, "Worker threads (0 = every core)");
+}
+
+ChunkSet ChunkingOptions::run(std::unique_ptr<Tokenizer>& loadedTokenizer) const
+{
+    loadedTokenizer = loadTokenizer(tokenizer);
+    const Corpus corpus = input.read();
+    const TokenStore store = cache.tokenize(*loadedTokenizer, corpus, threads);
+    ChunkOptions options = chunk;
+    options.tail = tail == "pad" ? TailPolicy::Pad : TailPolicy::Drop;
+    return groupTexts(store, options, loadedTokenizer->specialTokens().pad);
+}
+
 void appendIntArray(std::string& out, const int32_t* values, std::size_t count, bool minusOneIsNull)
 {
     out.push_back('[');

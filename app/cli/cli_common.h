@@ -1,5 +1,6 @@
 #pragma once
 // Options and helpers shared by masklab-cli's subcommands.
+#include "masklab/chunking.h"
 #include "masklab/corpus.h"
 #include "masklab/token_store.h"
 #include "masklab/tokenizer.h"
@@ -32,6 +33,20 @@ struct CacheOptions {
 
     void addTo(CLI::App& command);
     TokenStore tokenize(const Tokenizer& tokenizer, const Corpus& corpus, int threads) const;
+};
+
+// --tokenizer, --input, the chunk options and the cache: what chunk and mask share.
+struct ChunkingOptions {
+    std::string tokenizer;
+    InputOptions input;
+    CacheOptions cache;
+    ChunkOptions chunk;
+    std::string tail = "drop";
+    int threads = 0;
+
+    void addTo(CLI::App& command);
+    // Loads the tokenizer into `tokenizer`, reads, tokenizes (cached) and chunks the corpus.
+    ChunkSet run(std::unique_ptr<Tokenizer>& loadedTokenizer) const;
 };
 
 // Appends a JSON array of integers to out; with minusOneIsNull, -1 prints as null (word ids).

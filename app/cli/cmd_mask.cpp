@@ -9,8 +9,6 @@
 
 namespace masklab::cli {
 
-void addChunkOptions(CLI::App& sub, ChunkOptions& chunk, std::string& tail);
-
 namespace {
 
 const char* outcomeName(MaskOutcome o)
@@ -32,17 +30,12 @@ std::string share(double value)
 }
 
 struct MaskCommand {
-    std::string tokenizer;
-    InputOptions input;
-    CacheOptions cache;
-    ChunkOptions chunk;
-    std::string tail = "drop";
+    ChunkingOptions chunking;
     MaskingOptions masking;
     CLI::Option* wholeWordOption = nullptr;
     double wholeWord = 0.2;
     std::size_t limit = 0;
     bool stats = false;
-    int threads = 0;
 
     void run()
     {
@@ -50,11 +43,8 @@ struct MaskCommand {
             masking.wholeWord = true;
             masking.wwmProbability = wholeWord;
         }
-        const auto tok = loadTokenizer(tokenizer);
-        const Corpus corpus = input.read();
-        const TokenStore store = cache.tokenize(*tok, corpus, threads);
-        chunk.tail = tail == "pad" ? TailPolicy::Pad : TailPolicy::Drop;
-        ChunkSet chunks = groupTexts(store, chunk, tok->specialTokens().pad);
+        std::unique_ptr<Tokenizer> tok;
+        ChunkSet chunks = chunking.run(tok);
         if (limit > 0 && chunks.size() > limit) {
             const std::size_t keep = limit * static_cast<std::size_t>(chunks.chunkSize);
             chunks.ids.resize(keep);
@@ -63,7 +53,7 @@ struct MaskCommand {
             chunks.firstDocument.resize(limit);
         }
         const MaskingVocabulary vocabulary = maskingVocabularyFor(*tok);
-        const std::vector<MaskedChunk> masked = maskAll(chunks, masking, vocabulary, threads);
+        const std::vector<MaskedChunk> masked = maskAll(chunks, masking, vocabulary, chunking.threads);
         if (stats) {
             MaskingStats s;
             for (std::size_t c = 0; c < masked.size(); ++c) s.add(masked[c], chunks.chunkIds(c), vocabulary);
@@ -101,10 +91,7 @@ void addMaskCommand(CLI::App& app)
 {
     auto command = std::make_shared<MaskCommand>();
     CLI::App* sub = app.add_subcommand("mask", "Chunk and mask a corpus: one JSON line per chunk, or --stats");
-    sub->add_option("--tokenizer", command->tokenizer, "tokenizer.json, vocab.txt, .model or a model folder")->required();
-    command->input.addTo(*sub, true);
-    addChunkOptions(*sub, command->chunk, command->tail);
-    command->cache.addTo(*sub);
+    command->chunking.addTo(*sub);
     auto* mlm = sub->add_option("--mlm-probability", command->masking.mlmProbability,
                                 "Token masking: chance each token is chosen")
                     ->capture_default_str()
@@ -122,7 +109,6 @@ void addMaskCommand(CLI::App& app)
     sub->add_option("--seed", command->masking.seed, "Random seed (same seed, same masks)")->capture_default_str();
     sub->add_option("--limit", command->limit, "Print only the first N chunks");
     sub->add_flag("--stats", command->stats, "Print the measured shares instead of the chunks");
-    sub->add_option("--threads", command->threads, "Worker threads (0 = every core)");
     sub->callback([command] { command->run(); });
 }
 
