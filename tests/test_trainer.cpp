@@ -2,6 +2,7 @@
 // round-trip, a stop keeps a consistent state, and a diverging loss stops with a message.
 #include "masklab/checkpoint.h"
 #include "masklab/error.h"
+#include "masklab/sentencepiece_tokenizer.h"
 #include "masklab/trainer.h"
 #include "test_support.h"
 
@@ -9,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <fstream>
 
 using namespace masklab;
@@ -133,6 +135,40 @@ private slots:
         const auto fullEval = metrics((m_dir.path() + "/full").toStdString(), "eval");
         const auto piecesEval = metrics(run.toStdString(), "eval");
         QCOMPARE(piecesEval.back()["perplexity"].get<double>(), fullEval.back()["perplexity"].get<double>());
+    }
+
+    void fromScratchWithATrainedSentencePiece()
+    {
+        // A tokenizer trained on the corpus itself, then a model from scratch on it.
+        const std::string textFile = (m_dir.path() + "/corpus.txt").toStdString();
+        {
+            std::ifstream in(fixture("imdb/imdb_sample_1000.jsonl"));
+            std::ofstream out(textFile);
+            std::string line;
+            while (std::getline(in, line)) {
+                std::string text = json::parse(line)["text"].get<std::string>();
+                std::replace(text.begin(), text.end(), '\n', ' ');
+                out << text << '\n';
+            }
+        }
+        SentencePieceTrainOptions spm;
+        spm.inputs = {textFile};
+        spm.modelPrefix = (m_dir.path() + "/spm").toStdString();
+        spm.vocabSize = 2000;
+        trainSentencePiece(spm);
+
+        TrainingConfig c = smallRun(m_dir.path() + "/spm-run");
+        c.tokenizer = spm.modelPrefix + ".model";
+        std::vector<EvalEvent> evals;
+        TrainerCallbacks cb;
+        cb.onEval = [&](const EvalEvent& e) { evals.push_back(e); };
+        const RunResult result = train(c, cb);
+        QVERIFY(result.completed);
+        QVERIFY2(evals.back().perplexity < evals.front().perplexity,
+                 qPrintable(QString("%1 -> %2").arg(evals.front().perplexity).arg(evals.back().perplexity)));
+        QVERIFY(QFileInfo::exists(QString::fromStdString(result.lastCheckpoint) + "/spiece.model"));
+        const PretrainedModel reloaded = loadPretrained(result.lastCheckpoint);
+        QCOMPARE(reloaded.tokenizer->vocabSize(), 2000);
     }
 
     void divergingLossStopsWithAMessage()
