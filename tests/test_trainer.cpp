@@ -120,6 +120,9 @@ private slots:
         const RunResult partial = train(smallRun(run), stopper);
         QVERIFY(!partial.completed);
         QCOMPARE(partial.steps, int64_t(4));
+        // The stop leaves a model folder that loads.
+        QVERIFY(QString::fromStdString(partial.lastCheckpoint).endsWith("checkpoint-step-4"));
+        QVERIFY(loadPretrained(partial.lastCheckpoint).warnings.empty());
         const RunResult resumed = resumeTraining(run.toStdString());
         QVERIFY(resumed.completed);
         QCOMPARE(resumed.steps, int64_t(12));

@@ -30,7 +30,8 @@ struct TrainingFlags {
             if (name == "--output-dir") name += ",--output";
             using T = std::decay_t<decltype(field)>;
             if constexpr (std::is_same_v<T, bool>)
-                options[key] = sub.add_option(name, field, std::string("Setting ") + key + " (true/false)");
+                options[key] = sub.add_flag(name, field, std::string("Setting ") + key + " (a flag; --" +
+                                                         name.substr(2) + "=false turns it off)");
             else
                 options[key] = sub.add_option(name, field, std::string("Setting ") + key);
         });

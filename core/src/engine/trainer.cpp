@@ -294,8 +294,11 @@ RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
         const std::vector<std::size_t> order = shuffledIndices(trainCount, c.seed * 1000003ULL + static_cast<uint64_t>(state.epoch));
         while (state.microBatch < microPerEpoch) {
             if (cb.shouldStop && cb.shouldStop()) {
+                // A usable model folder and the state to resume from, both at this step.
+                const std::string folder = (fs::path(runDir) / ("checkpoint-step-" + std::to_string(state.globalStep))).string();
+                savePretrained(folder, *s.model, *s.tokenizer);
                 saveTrainingState(runDir, state, *s.model, *optimizer, scaler);
-                result.lastCheckpoint = (fs::path(runDir) / "state").string();
+                result.lastCheckpoint = folder;
                 result.steps = state.globalStep;
                 log(cb, "stopped at step " + std::to_string(state.globalStep) + "; resume with the run folder");
                 return result;
