@@ -11,6 +11,7 @@
 #include "masklab/token_store.h"
 #include "masklab/tokenizer.h"
 
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <sys/resource.h>
@@ -41,26 +42,19 @@ struct Args {
 Args parse(int argc, char** argv)
 {
     Args a;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        auto value = [&]() -> std::string {
-            if (i + 1 >= argc) {
-                std::fprintf(stderr, "%s needs a value\n", arg.c_str());
-                std::exit(2);
-            }
-            return argv[++i];
-        };
-        if (arg == "--corpus") a.corpus = value();
-        else if (arg == "--tokenizer") a.tokenizer = value();
-        else if (arg == "--threads") a.threads = std::stoi(value());
-        else if (arg == "--repeat") a.repeat = std::stoi(value());
-        else if (arg == "--no-peer") a.peer = false;
-        else {
-            std::fprintf(stderr, "usage: masklab-bench-pipeline [--corpus PATH] [--tokenizer PATH] "
-                                 "[--threads N] [--repeat R] [--no-peer]\n");
-            std::exit(arg == "--help" ? 0 : 2);
-        }
+    CLI::App app{"Throughput of MaskLab's data pipeline beside Hugging Face's tokenizers", "masklab-bench-pipeline"};
+    app.add_option("--corpus", a.corpus, "aclImdb folder or tarball, JSONL, CSV or text")->capture_default_str();
+    app.add_option("--tokenizer", a.tokenizer, "tokenizer.json")->capture_default_str();
+    app.add_option("--threads", a.threads, "Threads (0 = every core)")->check(CLI::NonNegativeNumber);
+    app.add_option("--repeat", a.repeat, "Runs per measurement (the best is kept)")->check(CLI::PositiveNumber);
+    bool noPeer = false;
+    app.add_flag("--no-peer", noPeer, "Leave out Hugging Face's tokenizers");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        std::exit(app.exit(e));
     }
+    a.peer = !noPeer;
     return a;
 }
 

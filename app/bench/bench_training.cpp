@@ -10,6 +10,7 @@
 #include "masklab/parallel.h"
 #include "masklab/wordpiece_tokenizer.h"
 
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
@@ -54,50 +55,27 @@ struct Args {
     bool childFullHead = false;
 };
 
-[[noreturn]] void usage(int code)
-{
-    std::fprintf(code == 0 ? stdout : stderr,
-                 "usage: masklab-bench-training [--threads N] [--steps S] [--batch B] "
-                 "[--config tiny|distilbert|all] [--no-peer]\n");
-    std::exit(code);
-}
-
 Args parse(int argc, char** argv)
 {
     Args a;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        auto value = [&]() -> std::string {
-            if (i + 1 >= argc) {
-                std::fprintf(stderr, "%s needs a value\n", arg.c_str());
-                std::exit(2);
-            }
-            return argv[++i];
-        };
-        auto positive = [&](const std::string& text) {
-            int v = 0;
-            try {
-                v = std::stoi(text);
-            } catch (const std::exception&) {
-            }
-            if (v < 1) {
-                std::fprintf(stderr, "%s needs a positive number, not \"%s\"\n", arg.c_str(), text.c_str());
-                std::exit(2);
-            }
-            return v;
-        };
-        if (arg == "--threads") a.threads = positive(value());
-        else if (arg == "--steps") a.steps = positive(value());
-        else if (arg == "--batch") a.batch = positive(value());
-        else if (arg == "--config") {
-            a.only = value();
-            if (a.only == "all") a.only.clear();
-            else if (a.only != "tiny" && a.only != "distilbert") usage(2);
-        } else if (arg == "--no-peer") a.peer = false;
-        else if (arg == "--child") a.childConfig = value();  // internal
-        else if (arg == "--full-head") a.childFullHead = true;  // internal
-        else usage(arg == "--help" || arg == "-h" ? 0 : 2);
+    CLI::App app{"Training-step throughput of MaskLab beside PyTorch from Python", "masklab-bench-training"};
+    app.add_option("--threads", a.threads, "Threads (0 = every core)")->check(CLI::NonNegativeNumber);
+    app.add_option("--steps", a.steps, "Timed steps after one warmup step")->check(CLI::PositiveNumber);
+    app.add_option("--batch", a.batch, "Batch size for every config (default: tiny 32, distilbert 8)")
+        ->check(CLI::PositiveNumber);
+    std::string config = "all";
+    app.add_option("--config", config, "tiny, distilbert or all")->check(CLI::IsMember({"tiny", "distilbert", "all"}));
+    bool noPeer = false;
+    app.add_flag("--no-peer", noPeer, "Leave out PyTorch");
+    app.add_option("--child", a.childConfig, "internal: one timed run of ours")->group("");
+    app.add_flag("--full-head", a.childFullHead, "internal: head on every position")->group("");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        std::exit(app.exit(e));
     }
+    a.peer = !noPeer;
+    a.only = config == "all" ? std::string() : config;
     return a;
 }
 
@@ -268,7 +246,10 @@ int main(int argc, char** argv)
     if (!args.childConfig.empty()) {
         Args child = args;
         child.threads = threads;
-        if (child.batch < 1) usage(2);
+        if (child.batch < 1) {
+            std::fprintf(stderr, "masklab-bench-training: --child needs --batch\n");
+            return 2;
+        }
         try {
             return runChild(child);
         } catch (const std::exception& e) {
