@@ -188,7 +188,6 @@ std::unique_ptr<Tokenizer> loadTokenizer(const std::string& pathText)
         throw Error("no tokenizer in folder " + pathText +
                     ": expected tokenizer.json, vocab.txt or a SentencePiece .model");
     }
-    const std::string name = path.filename().string();
     const std::string ext = path.extension().string();
     if (ext == ".json") return fromTokenizerJson(path);
     if (ext == ".model") return SentencePieceTokenizer::load(pathText);

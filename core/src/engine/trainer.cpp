@@ -143,9 +143,10 @@ struct Batch {
     int64_t tokens = 0;
 };
 
-Batch makeBatch(const Session& s, const std::vector<MaskedChunk>& masked, const std::vector<std::size_t>& chunkIndices)
+// Rows are masked[0..count) of chunks chunkIndices[0..count).
+Batch makeBatch(const Session& s, const MaskedChunk* masked, const std::size_t* chunkIndices, std::size_t count)
 {
-    const int64_t n = static_cast<int64_t>(masked.size()), len = s.config.chunkSize;
+    const int64_t n = static_cast<int64_t>(count), len = s.config.chunkSize;
     Batch b;
     b.ids = torch::empty({n, len}, torch::kLong);
     b.labels = torch::empty({n, len}, torch::kLong);
@@ -181,11 +182,7 @@ EvalEvent evaluate(Session& s, int64_t step, double epoch)
     const auto batch = static_cast<std::size_t>(s.config.evalBatchSize);
     for (std::size_t start = 0; start < s.evalMasks.size(); start += batch) {
         const std::size_t end = std::min(s.evalMasks.size(), start + batch);
-        const std::vector<MaskedChunk> masked(s.evalMasks.begin() + static_cast<std::ptrdiff_t>(start),
-                                              s.evalMasks.begin() + static_cast<std::ptrdiff_t>(end));
-        const std::vector<std::size_t> chunks(s.split.test.begin() + static_cast<std::ptrdiff_t>(start),
-                                              s.split.test.begin() + static_cast<std::ptrdiff_t>(end));
-        const Batch b = makeBatch(s, masked, chunks);
+        const Batch b = makeBatch(s, s.evalMasks.data() + start, s.split.test.data() + start, end - start);
         const MaskedLmOutput out = s.model->forward(b.ids, b.attention, b.labels);
         if (out.scoredTokens == 0) continue;
         weighted += out.loss.item<double>() * static_cast<double>(end - start);
@@ -325,7 +322,7 @@ RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
                                                    s.chunks.chunkAttention(chunk), static_cast<std::size_t>(c.chunkSize),
                                                    masking, s.vocabulary, stream));
                     }
-                    const Batch b = makeBatch(s, masked, chunkIndices);
+                    const Batch b = makeBatch(s, masked.data(), chunkIndices.data(), masked.size());
                     tokensSeen += b.tokens;
                     torch::Tensor loss;
                     {
