@@ -1,25 +1,254 @@
 #include "main_window.h"
 
+#include "appearance.h"
+#include "charts/charts_panel.h"
+#include "panels/chunks_panel.h"
+#include "panels/course_panel.h"
+#include "panels/dataset_panel.h"
+#include "panels/fill_mask_panel.h"
+#include "panels/masks_panel.h"
+#include "panels/project_panel.h"
+#include "panels/training_panel.h"
+#include "workbench.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProcess>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QScreen>
 #include <QStatusBar>
+#include <QTimer>
+#include <QUrl>
 
 namespace masklab::ui {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+QString MainWindow::defaultProjectDir()
 {
-    setWindowTitle(tr("MaskLab"));
-    auto* steps = new QLabel(
-        tr("<h2>MaskLab</h2>"
-           "<p>Adapt a masked language model to your domain, step by step:</p>"
-           "<ol><li>Model</li><li>Tokenizer</li><li>Corpus</li><li>Chunks</li>"
-           "<li>Masks</li><li>Training</li><li>Fill-mask</li></ol>"
-           "<p>The data pipeline runs from the command line today: <tt>masklab-cli --help</tt>.</p>"),
-        this);
-    steps->setMargin(24);
-    steps->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    setCentralWidget(steps);
-    statusBar()->showMessage(tr("Ready"));
-    resize(720, 480);
+    const QString saved = QSettings().value(QStringLiteral("project/folder")).toString();
+    if (!saved.isEmpty()) return saved;
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(QStringLiteral("demo-project"));
+}
+
+MainWindow::MainWindow(const QString& projectDir, QWidget* parent)
+    : QMainWindow(parent), m_workbench(new Workbench(projectDir.isEmpty() ? defaultProjectDir() : projectDir, this))
+{
+    setWindowTitle(tr("MaskLab — masked language model workbench"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/masklab.svg")));
+    setDockNestingEnabled(true);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
+    // Every panel is a dock; the central area is left empty so the docks share the window.
+    auto* centre = new QWidget(this);
+    centre->setMaximumSize(0, 0);
+    setCentralWidget(centre);
+
+    m_course = new CoursePanel(m_workbench, this);
+    m_project = new ProjectPanel(m_workbench, this);
+    m_dataset = new DatasetPanel(m_workbench, this);
+    m_chunks = new ChunksPanel(m_workbench, this);
+    m_masks = new MasksPanel(m_workbench, this);
+    m_training = new TrainingPanel(m_workbench, this);
+    m_charts = new ChartsPanel(this);
+    m_fillMask = new FillMaskPanel(m_workbench, this);
+
+    QDockWidget* course = addPanel(QStringLiteral("course"), tr("Course"), m_course, Qt::LeftDockWidgetArea);
+    QDockWidget* project = addPanel(QStringLiteral("project"), tr("Project"), m_project, Qt::LeftDockWidgetArea);
+    QDockWidget* dataset = addPanel(QStringLiteral("dataset"), tr("Dataset"), m_dataset, Qt::RightDockWidgetArea);
+    QDockWidget* chunks = addPanel(QStringLiteral("chunks"), tr("Chunks"), m_chunks, Qt::RightDockWidgetArea);
+    QDockWidget* masks = addPanel(QStringLiteral("masks"), tr("Masks"), m_masks, Qt::RightDockWidgetArea);
+    QDockWidget* training = addPanel(QStringLiteral("training"), tr("Training"), m_training, Qt::RightDockWidgetArea);
+    QDockWidget* fillMask = addPanel(QStringLiteral("fillmask"), tr("Fill-mask"), m_fillMask, Qt::RightDockWidgetArea);
+    QDockWidget* charts = addPanel(QStringLiteral("charts"), tr("Charts"), m_charts, Qt::RightDockWidgetArea);
+    tabifyDockWidget(course, project);
+    tabifyDockWidget(dataset, chunks);
+    tabifyDockWidget(dataset, masks);
+    tabifyDockWidget(dataset, training);
+    tabifyDockWidget(dataset, fillMask);
+    splitDockWidget(dataset, charts, Qt::Vertical);
+    course->raise();
+    dataset->raise();
+    resizeDocks({course, dataset}, {330, 950}, Qt::Horizontal);
+    resizeDocks({dataset, charts}, {520, 280}, Qt::Vertical);
+    m_defaultLayout = saveState();
+
+    m_statusDevice = new QLabel(this);
+    statusBar()->addPermanentWidget(m_statusDevice);
+    buildMenus();
+
+    connect(m_course, &CoursePanel::showPanel, this, &MainWindow::showPanel);
+    connect(m_course, &CoursePanel::openImdbRequested, m_dataset, &DatasetPanel::chooseFile);
+    connect(m_workbench, &Workbench::problem, this, &MainWindow::showProblem);
+    connect(m_workbench, &Workbench::loadingProgress, this, [this](const QString& task) { statusBar()->showMessage(task); });
+    connect(m_workbench, &Workbench::loadingFinished, this, [this] { statusBar()->clearMessage(); });
+    connect(m_charts, &ChartsPanel::message, this, [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+    connect(m_workbench->engine()->inference(), &InferenceWorker::devicesReady, this, [this](const DeviceInfo& info) {
+        m_statusDevice->setText(info.gpus.empty() ? tr("CPU · %n core(s)", nullptr, info.cpuCores)
+                                                  : tr("GPU · %1").arg(QString::fromStdString(info.gpus.front().name)));
+    });
+
+    TrainingWorker* worker = m_workbench->engine()->training();
+    connect(m_workbench, &Workbench::runStarted, this, [this](const QString& runDir) {
+        m_charts->beginLiveRun(QFileInfo(runDir).fileName());
+        showPanel(QStringLiteral("training"));
+    });
+    connect(worker, &TrainingWorker::stepped, this, [this](const StepEvent& e) {
+        m_charts->addStep({e.step, e.epoch, e.loss, e.learningRate, e.tokensPerSecond});
+    });
+    connect(worker, &TrainingWorker::evaluated, this, [this](const EvalEvent& e) {
+        m_charts->addEval({e.step, e.epoch, e.loss, e.perplexity});
+    });
+
+    restoreLayout();
+    overlayRuns();
+    // Open the project's corpus (the built-in demo on first launch) once the window is up.
+    QTimer::singleShot(0, m_workbench, &Workbench::reloadCorpus);
+}
+
+MainWindow::~MainWindow() = default;
+
+QDockWidget* MainWindow::addPanel(const QString& name, const QString& title, QWidget* panel, Qt::DockWidgetArea area)
+{
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(name);
+    dock->setWidget(panel);
+    addDockWidget(area, dock);
+    m_docks.insert(name, dock);
+    return dock;
+}
+
+void MainWindow::showPanel(const QString& name)
+{
+    if (QDockWidget* dock = m_docks.value(name)) {
+        dock->show();
+        dock->raise();
+    }
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Open aclImdb &folder…"), m_dataset, &DatasetPanel::chooseFolder);
+    file->addAction(tr("&Open corpus file…"), QKeySequence::Open, m_dataset, &DatasetPanel::chooseFile);
+    file->addAction(tr("Open &model folder…"), m_project, &ProjectPanel::chooseModelFolder);
+    file->addAction(tr("Load the built-in &demo"), m_workbench, &Workbench::loadDemo);
+    file->addSeparator();
+    file->addAction(tr("Show the project folder"), this, [this] {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(m_workbench->projectDir()));
+    });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (const QString& name : {"course", "project", "dataset", "chunks", "masks", "training", "charts", "fillmask"})
+        view->addAction(m_docks.value(name)->toggleViewAction());
+    view->addSeparator();
+    view->addAction(tr("Reset the layout"), this, [this] { restoreState(m_defaultLayout); });
+
+    QMenu* language = view->addMenu(tr("&Language"));
+    auto* languages = new QActionGroup(language);
+    const QString current = languageSetting();
+    for (const auto& [code, name] : {std::pair{QString(), tr("System")}, std::pair{QStringLiteral("en"), QStringLiteral("English")},
+                                     std::pair{QStringLiteral("ru"), QStringLiteral("Русский")}}) {
+        QAction* action = language->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(code == current);
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code = code] {
+            setLanguageSetting(code);
+            const auto answer = QMessageBox::question(this, tr("Language"),
+                                                      tr("The language changes when MaskLab starts again. Restart now?"));
+            if (answer != QMessageBox::Yes) return;
+            if (close()) QProcess::startDetached(QApplication::applicationFilePath(), {});
+        });
+    }
+    QMenu* theme = view->addMenu(tr("&Theme"));
+    auto* themes = new QActionGroup(theme);
+    for (const auto& [code, name] : {std::pair{QStringLiteral("system"), tr("System")}, std::pair{QStringLiteral("light"), tr("Light")},
+                                     std::pair{QStringLiteral("dark"), tr("Dark")}}) {
+        QAction* action = theme->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(code == themeSetting());
+        themes->addAction(action);
+        connect(action, &QAction::triggered, this, [code = code] {
+            setThemeSetting(code);
+            applyTheme(code);
+        });
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("The &course, step by step"), this, [this] { showPanel(QStringLiteral("course")); });
+    help->addAction(tr("&About MaskLab"), this, [this] {
+        QMessageBox::about(this, tr("About MaskLab"),
+                           tr("<b>MaskLab %1</b><p>A workbench for adapting masked language models to a domain, "
+                              "after the Hugging Face course chapter “Fine-tuning a masked language model”.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // First launch: 1280 x 800 or the screen, whichever is smaller. Set once the window is
+        // shown, because showing it first grows it to the docks' preferred heights.
+        QTimer::singleShot(0, this, [this] {
+            QSize size(1280, 800);
+            if (const QScreen* s = screen()) size = size.boundedTo(s->availableSize());
+            resize(size);
+        });
+    }
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::overlayRuns()
+{
+    // Earlier runs of the project, drawn under the next live run for comparison.
+    for (const QString& run : m_workbench->runFolders()) {
+        QString error;
+        m_charts->addRun(run, &error);
+    }
+}
+
+void MainWindow::showProblem(const QString& what, const QString& message)
+{
+    m_lastProblem = what + QStringLiteral(": ") + message;
+    statusBar()->showMessage(m_lastProblem, 15000);
+    if (!m_problemBoxes) return;
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("MaskLab"), what, QMessageBox::Ok, this);
+    box->setInformativeText(message);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();  // not exec(): the window keeps running (a training, a load) behind it
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_workbench->isTraining()) {
+        const bool stop = m_askToClose ? m_askToClose() : QMessageBox::question(
+            this, tr("A training is running"),
+            tr("Stop the training and close? The run stops after the current step and keeps a checkpoint you "
+               "can resume.")) == QMessageBox::Yes;
+        if (!stop) {
+            event->ignore();
+            return;
+        }
+        statusBar()->showMessage(tr("Stopping the training and saving a checkpoint…"));
+        m_workbench->stopTraining();
+        m_workbench->engine()->waitForTraining(10 * 60 * 1000);
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("project/folder"), m_workbench->projectDir());
+    event->accept();
 }
 
 }  // namespace masklab::ui

@@ -115,6 +115,8 @@ void TrainingConfig::validate() const
     require(maxGradNorm >= 0, "max_grad_norm must not be negative");
     require(evalBatchSize > 0, "eval_batch_size must be positive");
     require(mlmProbability > 0 && mlmProbability < 1, "mlm_probability must be between 0 and 1");
+    require(maskShare >= 0 && randomShare >= 0 && maskShare + randomShare <= 1,
+            "mask_share and random_share must be at least 0 and add up to at most 1");
     require(wwmProbability > 0 && wwmProbability < 1, "wwm_probability must be between 0 and 1");
     require(precision == "auto" || precision == "fp32" || precision == "bf16" || precision == "fp16",
             "precision must be auto, fp32, bf16 or fp16");

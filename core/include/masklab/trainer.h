@@ -11,6 +11,9 @@
 
 namespace masklab {
 
+class MaskedLanguageModelImpl;
+class Tokenizer;
+
 struct StepEvent {
     int64_t step = 0;            // optimizer steps done
     int64_t totalSteps = 0;
@@ -31,6 +34,9 @@ struct EvalEvent {
 struct TrainerCallbacks {
     std::function<void(const StepEvent&)> onStep;
     std::function<void(const EvalEvent&)> onEval;
+    // Called right after each evaluation with the live model in eval-ready state, on the
+    // training thread, so a caller can probe it (the GUI re-scores its fill-mask probes here).
+    std::function<void(const EvalEvent&, MaskedLanguageModelImpl&, const Tokenizer&)> onEvaluatedModel;
     std::function<void(const std::string&)> onLog;   // human-readable progress lines
     std::function<bool()> shouldStop;                // checked between steps
 };

@@ -28,6 +28,9 @@ struct TrainingConfig {
     bool wholeWord = false;             // whole-word masking instead of token masking
     double mlmProbability = 0.15;       // token masking probability
     double wwmProbability = 0.2;        // whole-word masking probability
+    double maskShare = 0.8;             // token masking: chosen tokens replaced by [MASK]
+    double randomShare = 0.1;           // token masking: chosen tokens replaced by a random id
+                                        // (the rest are kept as they are)
     uint64_t evalMaskSeed = 1234;       // frozen evaluation masks
 
     // --- Optimization (AdamW, linear schedule) --------------------------------------------
@@ -91,6 +94,8 @@ void visitTrainingFields(TrainingConfig& c, Visitor&& v)
     v("whole_word", c.wholeWord);
     v("mlm_probability", c.mlmProbability);
     v("wwm_probability", c.wwmProbability);
+    v("mask_share", c.maskShare);
+    v("random_share", c.randomShare);
     v("eval_mask_seed", c.evalMaskSeed);
     v("learning_rate", c.learningRate);
     v("weight_decay", c.weightDecay);

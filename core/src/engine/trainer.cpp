@@ -127,6 +127,8 @@ Session prepare(const TrainingConfig& c, const TrainerCallbacks& cb)
     evalMasking.wholeWord = c.wholeWord;
     evalMasking.mlmProbability = c.mlmProbability;
     evalMasking.wwmProbability = c.wwmProbability;
+    evalMasking.maskShare = c.maskShare;
+    evalMasking.randomShare = c.randomShare;
     evalMasking.seed = c.evalMaskSeed;
     const auto length = static_cast<std::size_t>(c.chunkSize);
     for (std::size_t i = 0; i < s.split.test.size(); ++i) {
@@ -272,12 +274,15 @@ RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
     masking.wholeWord = c.wholeWord;
     masking.mlmProbability = c.mlmProbability;
     masking.wwmProbability = c.wwmProbability;
+    masking.maskShare = c.maskShare;
+    masking.randomShare = c.randomShare;
     masking.seed = c.seed;
 
     auto emitEval = [&](const EvalEvent& e) {
         appendMetric(runDir, {{"type", "eval"}, {"step", e.step}, {"epoch", e.epoch}, {"loss", e.loss}, {"perplexity", e.perplexity}});
         log(cb, "step " + std::to_string(e.step) + ": perplexity " + std::to_string(e.perplexity));
         if (cb.onEval) cb.onEval(e);
+        if (cb.onEvaluatedModel) cb.onEvaluatedModel(e, *s.model, *s.tokenizer);
         result.finalPerplexity = e.perplexity;
     };
     if (state.globalStep == 0 && state.microBatch == 0 && state.epoch == 0 && c.evalBeforeTraining)

@@ -1,0 +1,125 @@
+// masklab-tour: drives the window through the course on the built-in demo and saves a
+// screenshot of every panel, for the README and for looking at what we build. Not a test: it
+// asserts nothing, it shows.
+//   masklab-tour --out DIR [--language en|ru] [--theme dark] [--epochs N] [--corpus PATH]
+#include "appearance.h"
+#include "charts/charts_panel.h"
+#include "main_window.h"
+#include "panels/fill_mask_panel.h"
+#include "panels/training_panel.h"
+#include "workbench.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <cstdio>
+
+using masklab::ui::MainWindow;
+
+namespace {
+
+void settle(int ms)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < ms) QApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+bool waitFor(QSignalSpy& spy, int ms)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (spy.isEmpty() && clock.elapsed() < ms) QApplication::processEvents(QEventLoop::AllEvents, 50);
+    return !spy.isEmpty();
+}
+
+void shoot(MainWindow& window, const QString& panel, const QString& path)
+{
+    window.showPanel(panel);
+    settle(600);
+    window.grab().save(path);
+    std::printf("%s\n", qPrintable(path));
+}
+
+}  // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("MaskLabTour"));
+    QApplication::setApplicationName(QStringLiteral("MaskLabTour"));
+    QCommandLineParser parser;
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Folder for the PNGs"), QStringLiteral("dir"));
+    const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("en or ru"), QStringLiteral("code"), QStringLiteral("en"));
+    const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("system, light or dark"), QStringLiteral("name"), QStringLiteral("light"));
+    const QCommandLineOption epochs(QStringLiteral("epochs"), QStringLiteral("Demo epochs to train"), QStringLiteral("n"), QStringLiteral("30"));
+    const QCommandLineOption corpus(QStringLiteral("corpus"), QStringLiteral("A corpus instead of the demo"), QStringLiteral("path"));
+    parser.addOptions({out, language, theme, epochs, corpus});
+    parser.addHelpOption();
+    parser.process(app);
+    const QString dir = parser.value(out);
+    if (dir.isEmpty()) parser.showHelp(2);
+    QDir().mkpath(dir);
+    const QString lang = parser.value(language);
+    masklab::ui::installTranslations(app, lang);
+    masklab::ui::applyTheme(parser.value(theme));
+    const QString prefix = QDir(dir).filePath(lang + (parser.value(theme) == QLatin1String("dark") ? QStringLiteral("-dark-") : QStringLiteral("-")));
+
+    QTemporaryDir project;
+    MainWindow window(project.path());
+    window.setProblemBoxes(false);
+    window.resize(1400, 880);
+    window.show();
+    masklab::ui::Workbench* bench = window.workbench();
+    QSignalSpy masked(bench, &masklab::ui::Workbench::maskChanged);
+    if (parser.isSet(corpus)) bench->openCorpus(parser.value(corpus));
+    if (!waitFor(masked, 600000)) {
+        std::fprintf(stderr, "no mask preview: %s\n", qPrintable(window.lastProblem()));
+        return 1;
+    }
+    settle(1500);
+    window.resize(1400, 880);  // the window's own first-launch size is the screen's at most
+    settle(300);
+    if (qEnvironmentVariableIsSet("MASKLAB_TOUR_SIZES"))
+        std::printf("window %dx%d min %dx%d\n", window.width(), window.height(), window.minimumSizeHint().width(),
+                    window.minimumSizeHint().height());
+    if (qEnvironmentVariableIsSet("MASKLAB_TOUR_SIZES"))
+        for (const QString& name : {"course", "project", "dataset", "chunks", "masks", "training", "charts", "fillmask"})
+            std::printf("%s min %dx%d\n", qPrintable(name), window.dock(name)->minimumSizeHint().width(),
+                        window.dock(name)->minimumSizeHint().height());
+    shoot(window, QStringLiteral("dataset"), prefix + QStringLiteral("dataset.png"));
+    shoot(window, QStringLiteral("chunks"), prefix + QStringLiteral("chunks.png"));
+    shoot(window, QStringLiteral("masks"), prefix + QStringLiteral("masks.png"));
+    shoot(window, QStringLiteral("project"), prefix + QStringLiteral("project.png"));
+
+    const int n = parser.value(epochs).toInt();
+    bench->updateConfig([n](masklab::TrainingConfig& c) { c.epochs = n; });
+    QSignalSpy finished(bench->engine()->training(), &masklab::ui::TrainingWorker::finished);
+    QSignalSpy failed(bench->engine()->training(), &masklab::ui::TrainingWorker::failed);
+    window.training()->startButton()->click();
+    settle(8000);
+    shoot(window, QStringLiteral("training"), prefix + QStringLiteral("training-running.png"));
+    QElapsedTimer clock;
+    clock.start();
+    while (finished.isEmpty() && failed.isEmpty() && clock.elapsed() < 1800000) QApplication::processEvents(QEventLoop::AllEvents, 50);
+    if (!failed.isEmpty()) {
+        std::fprintf(stderr, "training failed: %s\n", qPrintable(failed.first().first().toString()));
+        return 1;
+    }
+    settle(2500);
+    shoot(window, QStringLiteral("charts"), prefix + QStringLiteral("charts.png"));
+    shoot(window, QStringLiteral("training"), prefix + QStringLiteral("training.png"));
+    window.fillMask()->askButton()->click();
+    settle(3000);
+    shoot(window, QStringLiteral("fillmask"), prefix + QStringLiteral("fillmask.png"));
+    shoot(window, QStringLiteral("course"), prefix + QStringLiteral("course.png"));
+    return 0;
+}

@@ -1,0 +1,104 @@
+#pragma once
+// Training charts: loss (raw and smoothed), evaluation perplexity, learning rate and throughput
+// of the live run and of finished runs overlaid for comparison. The trainer's side only appends
+// points; a timer replots at most ten times a second (PlotJuggler's model), so a fast stream
+// costs one redraw per tick, not one per point.
+#include "metric_series.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QCheckBox;
+class QCustomPlot;
+class QCPAxisRect;
+class QCPLegend;
+class QCPTextElement;
+class QLabel;
+class QSlider;
+
+namespace masklab::ui {
+
+class ChartsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ChartsPanel(QWidget* parent = nullptr);
+    ~ChartsPanel() override;
+
+    // The live run: a new empty series named `name` drawn on top; earlier live data becomes an
+    // overlaid run.
+    void beginLiveRun(const QString& name);
+    // Cheap: appends and marks dirty; never replots. Without a live run one is begun.
+    // GUI thread only: the worker bridge delivers points here through queued signals.
+    void addStep(const StepPoint& p);
+    void addEval(const EvalPoint& p);
+    bool addRun(const QString& runDir, QString* error);  // overlay a finished run from disk
+    void clearRuns();                                     // removes everything
+    int runCount() const;
+    const RunMetrics* liveRun() const;  // nullptr when none
+
+    bool exportPng(const QString& path, QString* error) const;
+    bool exportSvg(const QString& path, QString* error) const;  // QSvgGenerator + toPainter
+    bool exportCsv(const QString& path, QString* error) const;  // all runs, leading `run` column
+
+    // Smoothing weight of the loss curve, in [0, 0.99]; the slider shows it.
+    void setSmoothing(double weight);
+    double smoothing() const;
+    void setPerplexityLogScale(bool on);
+    // Fits every axis to the data again and follows new data (what double-click does).
+    void resetView();
+
+    int replotCount() const;  // how many replots happened (tests check "not per point")
+    QCustomPlot* plot() const;  // for tests/screenshots
+
+signals:
+    void message(const QString& text);  // status-bar text (e.g. "exported to …")
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    struct RunView;
+
+    QWidget* buildToolbar();
+    void buildPlot();
+    QCPAxisRect* addChart(int row, int column, const QString& title, const QString& valueLabel);
+    RunView& appendRun(RunMetrics metrics);
+    void scheduleRefresh();
+    void refresh();
+    bool drawNewPoints(RunView& run);
+    void resmooth(RunView& run);
+    void fitToData();
+    void applyPalette();
+    QSize exportSize() const;
+
+    void chooseRun();
+    void exportWithDialog(const QString& title, const QString& fileName, const QString& filter,
+                          bool (ChartsPanel::*exporter)(const QString&, QString*) const);
+
+    QCustomPlot* m_plot = nullptr;
+    QCPAxisRect* m_lossRect = nullptr;
+    QCPAxisRect* m_perplexityRect = nullptr;
+    QCPAxisRect* m_learningRateRect = nullptr;
+    QCPAxisRect* m_throughputRect = nullptr;
+    QVector<QCPTextElement*> m_titles;
+    QCPLegend* m_legend = nullptr;
+    QSlider* m_smoothingSlider = nullptr;
+    QLabel* m_smoothingValue = nullptr;
+    QCheckBox* m_logScale = nullptr;
+
+    std::vector<std::unique_ptr<RunView>> m_runs;  // pointers: liveRun() stays valid on append
+    RunView* m_live = nullptr;
+    int m_nextColour = 0;
+    double m_smoothing = 0.6;
+    bool m_smoothingChanged = false;
+    bool m_dirty = false;
+    bool m_userView = false;  // the user zoomed or panned: new data leaves their view alone
+    int m_replotCount = 0;
+    QTimer m_refreshTimer;
+};
+
+}  // namespace masklab::ui

@@ -1,0 +1,176 @@
+#include "panels/course_panel.h"
+
+#include "workbench.h"
+
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace masklab::ui {
+
+CoursePanel::CoursePanel(Workbench* workbench, QWidget* parent) : QWidget(parent), m_workbench(workbench)
+{
+    m_steps = new QListWidget(this);
+    for (int s = 0; s < StepCount; ++s) m_steps->addItem(QStringLiteral("%1. %2").arg(s + 1).arg(title(Step(s))));
+    m_steps->setMaximumHeight(m_steps->sizeHintForRow(0) * (StepCount + 1));
+    m_text = new QTextBrowser(this);
+    m_text->setOpenExternalLinks(false);
+    m_do = new QPushButton(this);
+    m_imdb = new QPushButton(tr("Open the full IMDb…"), this);
+    m_imdb->setToolTip(tr("The aclImdb folder or aclImdb_v1.tar.gz (for example from ../shared/fixtures)"));
+    m_next = new QPushButton(tr("Next step"), this);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_do);
+    buttons->addWidget(m_imdb);
+    buttons->addStretch(1);
+    buttons->addWidget(m_next);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_steps);
+    layout->addWidget(m_text, 1);
+    layout->addLayout(buttons);
+
+    connect(m_steps, &QListWidget::currentRowChanged, this, &CoursePanel::showStep);
+    connect(m_do, &QPushButton::clicked, this, &CoursePanel::doStep);
+    connect(m_imdb, &QPushButton::clicked, this, &CoursePanel::openImdbRequested);
+    connect(m_next, &QPushButton::clicked, this, [this] {
+        m_steps->setCurrentRow(std::min(StepCount - 1, m_steps->currentRow() + 1));
+        emit showPanel(panelOf(Step(m_steps->currentRow())));
+    });
+
+    connect(m_workbench, &Workbench::corpusChanged, this, [this] { markDone(Data); });
+    connect(m_workbench, &Workbench::chunksChanged, this, [this] { markDone(Chunk); });
+    connect(m_workbench, &Workbench::maskChanged, this, [this] { markDone(Mask); });
+    connect(m_workbench, &Workbench::baseModelChanged, this, [this] { markDone(Model); });
+    connect(m_workbench, &Workbench::runStarted, this, [this] { markDone(Train); });
+    connect(m_workbench->engine()->training(), &TrainingWorker::evaluated, this, [this] { markDone(Watch); });
+    connect(m_workbench->engine()->inference(), &InferenceWorker::fillMaskReady, this, [this](const FillMaskReply& r) {
+        if (r.error.isEmpty() && r.slot == QLatin1String("compare")) markDone(FillMask);
+    });
+    m_steps->setCurrentRow(0);
+}
+
+void CoursePanel::selectStep(Step step)
+{
+    m_steps->setCurrentRow(step);
+}
+
+QString CoursePanel::title(Step step) const
+{
+    switch (step) {
+    case Data: return tr("Open the reviews");
+    case Browse: return tr("Look at the data");
+    case Chunk: return tr("Tokenize and group into chunks");
+    case Mask: return tr("Mask tokens");
+    case Split: return tr("Downsample for a quick run");
+    case Model: return tr("The model");
+    case Train: return tr("Train");
+    case Watch: return tr("Watch loss and perplexity");
+    case FillMask: return tr("Ask the adapted model");
+    default: return {};
+    }
+}
+
+QString CoursePanel::text(Step step) const
+{
+    switch (step) {
+    case Data:
+        return tr("<p>Domain adaptation fine-tunes a masked language model on text from your domain, here movie "
+                  "reviews, so it predicts that domain's words. The course uses IMDb: 25,000 training reviews, "
+                  "25,000 test reviews and 50,000 unlabelled ones.</p><p>MaskLab ships 248 short reviews so this "
+                  "works offline at once. Open the full IMDb (the aclImdb folder or its tarball) to follow the "
+                  "course at full size.</p>");
+    case Browse:
+        return tr("<p>The Dataset panel lists every review with its label, rating and length in tokens. Search "
+                  "it, filter by label, and read the histogram: many reviews are longer than the model's 512 "
+                  "positions, which is why the course does not truncate them but concatenates and cuts.</p>");
+    case Chunk:
+        return tr("<p><b>group_texts</b> joins the tokenized reviews ([CLS] … [SEP] each) and cuts the stream "
+                  "into chunks of 128 tokens; the tail of each group of 1,000 reviews that does not fill a chunk "
+                  "is dropped. A chunk's labels are a copy of its input ids.</p><p>In the Chunks panel, pieces of "
+                  "one word (##) are drawn joined and review seams [SEP] [CLS] are marked. The course gets 61,289 "
+                  "training chunks from IMDb.</p>");
+    case Mask:
+        return tr("<p>The data collator chooses 15% of the tokens; 80% of those become [MASK], 10% a random "
+                  "token, 10% stay. The model is scored only on the chosen positions. Whole-word masking chooses "
+                  "whole words (20%) and masks all their pieces.</p><p>Move the sliders and re-roll: the shares "
+                  "measured over thousands of chunks stay on their targets.</p>");
+    case Split:
+        return tr("<p>The course trains on 10,000 chunks and evaluates on 1,000 (train_test_split with seed "
+                  "42). The evaluation chunks are masked once, so perplexity does not jitter between "
+                  "evaluations. Set the sizes in the Dataset panel.</p>");
+    case Model:
+        return tr("<p>The course adapts distilbert-base-uncased: 6 layers, 66,985,530 parameters. Open such a "
+                  "folder (Hugging Face layout) in the Project panel, or train a new model from scratch; the "
+                  "demo trains a tiny one (2 layers of 128) in a few minutes on a CPU.</p>");
+    case Train:
+        return tr("<p>AdamW with a linear schedule, weight decay on weights but not on biases and LayerNorm, "
+                  "gradient clipping at 1.0; perplexity is measured before training and after each epoch. Start "
+                  "the run: the window stays usable, Pause and Stop keep a checkpoint, Resume continues it.</p>");
+    case Watch:
+        return tr("<p>Perplexity is exp(mean cross entropy) on the masked evaluation chunks. The course goes "
+                  "from about 21.75 to 11.3 with DistilBERT; the demo's tiny model starts near its vocabulary "
+                  "size and falls below 100. Zoom and pan the charts, compare runs, export PNG, SVG or CSV.</p>");
+    case FillMask:
+        return tr("<p>Ask both models to fill “This is a great [MASK].” Before adaptation DistilBERT answers "
+                  "deal, success, adventure; after it, movie, film, story. The probes below the charts were "
+                  "re-scored at every evaluation, so you can see when the answer shifted.</p>");
+    default: return {};
+    }
+}
+
+QString CoursePanel::action(Step step) const
+{
+    switch (step) {
+    case Data: return tr("Use the built-in demo");
+    case Train: return tr("Start training");
+    case FillMask: return tr("Open Fill-mask");
+    default: return tr("Show me");
+    }
+}
+
+QString CoursePanel::panelOf(Step step) const
+{
+    switch (step) {
+    case Data:
+    case Browse:
+    case Split: return QStringLiteral("dataset");
+    case Chunk: return QStringLiteral("chunks");
+    case Mask: return QStringLiteral("masks");
+    case Model: return QStringLiteral("project");
+    case Train: return QStringLiteral("training");
+    case Watch: return QStringLiteral("charts");
+    case FillMask: return QStringLiteral("fillmask");
+    default: return {};
+    }
+}
+
+void CoursePanel::showStep(int step)
+{
+    if (step < 0 || step >= StepCount) return;
+    m_text->setHtml(text(Step(step)));
+    m_do->setText(action(Step(step)));
+    m_imdb->setVisible(step == Data);
+    m_next->setEnabled(step + 1 < StepCount);
+}
+
+void CoursePanel::doStep()
+{
+    const auto step = Step(m_steps->currentRow());
+    if (step == Data && !m_workbench->isLoading()) m_workbench->loadDemo();
+    if (step == Browse) markDone(Browse);
+    if (step == Split) markDone(Split);
+    if (step == Train && !m_workbench->isTraining()) m_workbench->startTraining();
+    emit showPanel(panelOf(step));
+}
+
+void CoursePanel::markDone(Step step)
+{
+    if (m_done[step]) return;
+    m_done[step] = true;
+    QListWidgetItem* item = m_steps->item(step);
+    item->setText(QStringLiteral("%1. %2  ✓").arg(step + 1).arg(title(step)));
+}
+
+}  // namespace masklab::ui

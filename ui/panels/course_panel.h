@@ -1,0 +1,52 @@
+#pragma once
+// The guided course: the chapter's steps in order, each with what it does and why, a button
+// that does it and shows the panel where it happens, and a tick once it is done.
+#include "worker/engine_types.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QTextBrowser;
+
+namespace masklab::ui {
+
+class Workbench;
+
+class CoursePanel final : public QWidget {
+    Q_OBJECT
+public:
+    enum Step { Data, Browse, Chunk, Mask, Split, Model, Train, Watch, FillMask, StepCount };
+
+    explicit CoursePanel(Workbench* workbench, QWidget* parent = nullptr);
+    QListWidget* steps() const { return m_steps; }
+    QPushButton* doButton() const { return m_do; }
+    QPushButton* nextButton() const { return m_next; }
+    bool isDone(Step step) const { return m_done[step]; }
+    void selectStep(Step step);
+
+signals:
+    // The panel to bring forward: "dataset", "chunks", "masks", "project", "training", "charts", "fillmask".
+    void showPanel(const QString& name);
+    void openImdbRequested();
+
+private:
+    void showStep(int step);
+    void doStep();
+    void markDone(Step step);
+    QString title(Step step) const;
+    QString text(Step step) const;
+    QString action(Step step) const;
+    QString panelOf(Step step) const;
+
+    Workbench* m_workbench;
+    QListWidget* m_steps;
+    QTextBrowser* m_text;
+    QPushButton* m_do;
+    QPushButton* m_imdb;
+    QPushButton* m_next;
+    bool m_done[StepCount] = {};
+};
+
+}  // namespace masklab::ui

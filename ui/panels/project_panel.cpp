@@ -1,0 +1,188 @@
+#include "panels/project_panel.h"
+
+#include "workbench.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace masklab::ui {
+
+ProjectPanel::ProjectPanel(Workbench* workbench, QWidget* parent) : QWidget(parent), m_workbench(workbench)
+{
+    auto* projectLabel = new QLabel(tr("Project folder: %1").arg(m_workbench->projectDir().toHtmlEscaped()), this);
+    projectLabel->setWordWrap(true);
+    projectLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_folderMode = new QRadioButton(tr("Adapt a model folder (Hugging Face save_pretrained layout)"), this);
+    m_scratchMode = new QRadioButton(tr("Train a new model from scratch"), this);
+    auto* modes = new QButtonGroup(this);
+    modes->addButton(m_folderMode);
+    modes->addButton(m_scratchMode);
+    m_folder = new QLineEdit(this);
+    m_folder->setPlaceholderText(tr("config.json + model.safetensors or pytorch_model.bin + tokenizer files"));
+    auto* browse = new QPushButton(tr("Browse…"), this);
+    m_preset = new QComboBox(this);
+    for (const char* preset : {"tiny", "mini", "small", "distilbert", "bert-base"}) m_preset->addItem(QString::fromLatin1(preset));
+    m_preset->setToolTip(tr("tiny: 2 layers of 128 (the demo) · mini: 4 × 256 · small: 4 × 512 · distilbert: the "
+                            "distilbert-base-uncased shapes · bert-base: BERT-base shapes"));
+    m_tokenizer = new QLineEdit(this);
+    m_tokenizer->setPlaceholderText(tr("empty: build a WordPiece vocabulary from the corpus"));
+    auto* browseTokenizer = new QPushButton(tr("Browse…"), this);
+    m_vocabSize = new QSpinBox(this);
+    m_vocabSize->setRange(200, 200000);
+    m_vocabSize->setSingleStep(500);
+
+    auto* modelBox = new QGroupBox(tr("Model"), this);
+    auto* form = new QFormLayout(modelBox);
+    form->addRow(m_folderMode);
+    auto* folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_folder, 1);
+    folderRow->addWidget(browse);
+    form->addRow(tr("Folder:"), folderRow);
+    form->addRow(m_scratchMode);
+    form->addRow(tr("Size:"), m_preset);
+    auto* tokenizerRow = new QHBoxLayout;
+    tokenizerRow->addWidget(m_tokenizer, 1);
+    tokenizerRow->addWidget(browseTokenizer);
+    form->addRow(tr("Tokenizer:"), tokenizerRow);
+    form->addRow(tr("Built vocabulary:"), m_vocabSize);
+
+    m_title = new QLabel(tr("No model yet: open a corpus first."), this);
+    m_title->setWordWrap(true);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_tokenizerInfo = new QLabel(this);
+    m_tokenizerInfo->setWordWrap(true);
+    m_summary = new QTableWidget(0, 4, this);
+    m_summary->setHorizontalHeaderLabels({tr("Block"), tr("Kind"), tr("Output"), tr("Parameters")});
+    m_summary->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_summary->verticalHeader()->hide();
+    m_summary->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_config = new QPlainTextEdit(this);
+    m_config->setReadOnly(true);
+    m_config->setMaximumHeight(140);
+    m_config->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_devices = new QLabel(tr("Looking for devices…"), this);
+    m_devices->setWordWrap(true);
+    auto* deviceBox = new QGroupBox(tr("Device"), this);
+    auto* deviceLayout = new QVBoxLayout(deviceBox);
+    deviceLayout->addWidget(m_devices);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(projectLabel);
+    layout->addWidget(modelBox);
+    layout->addWidget(m_title);
+    layout->addWidget(m_tokenizerInfo);
+    layout->addWidget(m_summary, 1);
+    layout->addWidget(new QLabel(tr("config.json:"), this));
+    layout->addWidget(m_config);
+    layout->addWidget(deviceBox);
+
+    connect(browse, &QPushButton::clicked, this, &ProjectPanel::chooseModelFolder);
+    connect(browseTokenizer, &QPushButton::clicked, this, &ProjectPanel::chooseTokenizer);
+    connect(m_folder, &QLineEdit::editingFinished, this, [this] {
+        if (!m_folder->text().trimmed().isEmpty()) m_workbench->openModel(m_folder->text().trimmed());
+    });
+    connect(m_scratchMode, &QRadioButton::clicked, this, [this] { m_workbench->useNewModel(m_preset->currentText()); });
+    connect(m_folderMode, &QRadioButton::clicked, this, [this] {
+        if (!m_folder->text().trimmed().isEmpty()) m_workbench->openModel(m_folder->text().trimmed());
+        else chooseModelFolder();
+    });
+    connect(m_preset, qOverload<int>(&QComboBox::activated), this, [this] { m_workbench->useNewModel(m_preset->currentText()); });
+    connect(m_tokenizer, &QLineEdit::editingFinished, this, [this] {
+        const std::string path = m_tokenizer->text().trimmed().toStdString();
+        if (path != m_workbench->config().tokenizer)
+            m_workbench->updateConfig([&](TrainingConfig& c) { c.tokenizer = path; });
+    });
+    connect(m_vocabSize, &QSpinBox::editingFinished, this, [this] {
+        const int size = m_vocabSize->value();
+        if (size != m_workbench->config().scratchVocabSize)
+            m_workbench->updateConfig([size](TrainingConfig& c) { c.scratchVocabSize = size; });
+    });
+    connect(m_workbench, &Workbench::baseModelChanged, this, &ProjectPanel::showModel);
+    connect(m_workbench, &Workbench::configChanged, this, &ProjectPanel::syncFromConfig);
+    connect(m_workbench->engine()->inference(), &InferenceWorker::devicesReady, this, &ProjectPanel::showDevices);
+    connect(m_workbench->engine()->inference(), &InferenceWorker::modelFailed, this, [this](const QString& slot, const QString& message) {
+        if (slot == QLatin1String("base")) m_title->setText(tr("The model could not be loaded: %1").arg(message));
+    });
+    syncFromConfig();
+    emit m_workbench->engine()->describeDevices();
+}
+
+void ProjectPanel::syncFromConfig()
+{
+    const TrainingConfig& c = m_workbench->config();
+    const bool scratch = c.model.empty();
+    m_folderMode->setChecked(!scratch);
+    m_scratchMode->setChecked(scratch);
+    m_folder->setText(QString::fromStdString(c.model));
+    const int preset = m_preset->findText(QString::fromStdString(c.fromScratch));
+    if (preset >= 0) m_preset->setCurrentIndex(preset);
+    m_tokenizer->setText(QString::fromStdString(c.tokenizer));
+    m_vocabSize->setValue(c.scratchVocabSize);
+    m_preset->setEnabled(scratch);
+    m_tokenizer->setEnabled(scratch);
+    m_vocabSize->setEnabled(scratch && c.tokenizer.empty());
+}
+
+void ProjectPanel::chooseModelFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a model folder"));
+    if (!folder.isEmpty()) m_workbench->openModel(folder);
+    else syncFromConfig();
+}
+
+void ProjectPanel::chooseTokenizer()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Choose a tokenizer"), QString(),
+                                                      tr("Tokenizers (tokenizer.json vocab.txt *.model);;All files (*)"));
+    if (file.isEmpty()) return;
+    m_workbench->updateConfig([&](TrainingConfig& c) { c.tokenizer = file.toStdString(); });
+}
+
+void ProjectPanel::showModel(const ModelInfo& info)
+{
+    m_title->setText(info.title);
+    m_tokenizerInfo->setText(tr("Tokenizer: %1").arg(info.tokenizerDescription) +
+                             (info.warnings.isEmpty() ? QString() : QStringLiteral("\n") + info.warnings.join(QLatin1Char('\n'))));
+    m_summary->setRowCount(static_cast<int>(info.summary.size()));
+    for (int r = 0; r < info.summary.size(); ++r)
+        for (int c = 0; c < 4 && c < info.summary[r].size(); ++c) {
+            auto* item = new QTableWidgetItem(info.summary[r][c]);
+            if (c == 3) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_summary->setItem(r, c, item);
+        }
+    m_summary->resizeColumnsToContents();
+    m_config->setPlainText(info.configJson);
+}
+
+void ProjectPanel::showDevices(const DeviceInfo& info)
+{
+    QStringList lines;
+    lines << tr("CPU: %n core(s) for training", nullptr, info.cpuCores);
+    for (const GpuInfo& gpu : info.gpus)
+        lines << tr("GPU %1: %2, %3 GiB").arg(gpu.index).arg(QString::fromStdString(gpu.name))
+                     .arg(QLocale().toString(gpu.memoryBytes / 1073741824.0, 'f', 1));
+    if (info.gpus.empty())
+        lines << (info.gpuProblem.empty() ? tr("No CUDA GPU: training runs on the CPU.")
+                                          : tr("No CUDA GPU: %1").arg(QString::fromStdString(info.gpuProblem)));
+    m_devices->setText(lines.join(QLatin1Char('\n')));
+}
+
+}  // namespace masklab::ui

@@ -1,0 +1,343 @@
+#include "workbench.h"
+
+#include "masklab/error.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace masklab::ui {
+namespace {
+
+constexpr int kSettleMilliseconds = 150;
+
+QString settingsPath(const QString& projectDir)
+{
+    return QDir(projectDir).filePath(QStringLiteral("training_config.json"));
+}
+
+bool sameData(const TrainingConfig& a, const TrainingConfig& b)
+{
+    return a.corpus == b.corpus && a.split == b.split && a.textField == b.textField && a.model == b.model &&
+           a.tokenizer == b.tokenizer && a.scratchVocabSize == b.scratchVocabSize;
+}
+
+bool sameChunks(const TrainingConfig& a, const TrainingConfig& b)
+{
+    return a.chunkSize == b.chunkSize && a.groupSize == b.groupSize && a.trainSize == b.trainSize &&
+           a.testSize == b.testSize && a.splitSeed == b.splitSeed;
+}
+
+bool sameMasking(const TrainingConfig& a, const TrainingConfig& b)
+{
+    return a.wholeWord == b.wholeWord && a.mlmProbability == b.mlmProbability && a.wwmProbability == b.wwmProbability &&
+           a.maskShare == b.maskShare && a.randomShare == b.randomShare;
+}
+
+}  // namespace
+
+Workbench::Workbench(const QString& projectDir, QObject* parent)
+    : QObject(parent), m_engine(new EngineHost(this)), m_projectDir(projectDir)
+{
+    QDir().mkpath(m_projectDir);
+    m_probes = {QStringLiteral("This is a great [MASK]."), QStringLiteral("I [MASK] this movie.")};
+    const QString saved = settingsPath(m_projectDir);
+    bool loaded = false;
+    if (QFileInfo::exists(saved)) {
+        try {
+            m_config = TrainingConfig::fromFile(saved.toStdString());
+            loaded = true;
+        } catch (const std::exception& e) {
+            // A settings file we cannot read must not stop the app: start from the demo, say so.
+            QTimer::singleShot(0, this, [this, message = QString::fromStdString(e.what())] {
+                emit problem(tr("The project settings could not be read; the demo settings are used instead"), message);
+            });
+        }
+    }
+    if (!loaded) {
+        try {
+            m_config = TrainingConfig::demoPreset("");
+        } catch (const std::exception& e) {
+            m_config = TrainingConfig{};
+            QTimer::singleShot(0, this, [this, message = QString::fromStdString(e.what())] {
+                emit problem(tr("The built-in demo corpus is missing"), message);
+            });
+        }
+    }
+
+    m_rechunkTimer.setSingleShot(true);
+    m_rechunkTimer.setInterval(kSettleMilliseconds);
+    m_remaskTimer.setSingleShot(true);
+    m_remaskTimer.setInterval(kSettleMilliseconds);
+    connect(&m_rechunkTimer, &QTimer::timeout, this, &Workbench::requestChunks);
+    connect(&m_remaskTimer, &QTimer::timeout, this, &Workbench::requestMask);
+
+    DataWorker* data = m_engine->data();
+    connect(data, &DataWorker::progress, this, &Workbench::loadingProgress);
+    connect(data, &DataWorker::corpusReady, this, [this](const CorpusPtr& corpus) {
+        m_loading = false;
+        m_corpus = corpus;
+        if (m_config.corpus != corpus->corpus.origin) {
+            m_config.corpus = corpus->corpus.origin;
+            saveSettings();
+            emit configChanged();
+        }
+        emit loadingFinished();
+        emit corpusChanged(corpus);
+        requestChunks();
+        if (m_config.model.empty()) requestBaseModel();
+    });
+    connect(data, &DataWorker::chunksReady, this, [this](const ChunksPtr& chunks) {
+        m_chunks = chunks;
+        m_previewChunk = std::min(m_previewChunk, chunks->chunks.size() ? chunks->chunks.size() - 1 : 0);
+        emit chunksChanged(chunks);
+        requestMask();
+    });
+    connect(data, &DataWorker::maskReady, this, [this](const MaskPreviewPtr& preview) {
+        m_mask = preview;
+        emit maskChanged(preview);
+    });
+    connect(data, &DataWorker::failed, this, [this](const QString& task, const QString& message) {
+        m_loading = false;
+        emit loadingFinished();
+        emit problem(task, message);
+    });
+    connect(m_engine->inference(), &InferenceWorker::modelReady, this, [this](const ModelInfo& info) {
+        if (info.slot != QLatin1String("base")) return;
+        m_baseModel = info;
+        emit baseModelChanged(info);
+    });
+    connect(m_engine->inference(), &InferenceWorker::modelFailed, this, [this](const QString& slot, const QString& message) {
+        if (slot == QLatin1String("base")) emit problem(tr("The model could not be loaded"), message);
+    });
+    auto runEnded = [this] { emit runsChanged(); };
+    connect(m_engine->training(), &TrainingWorker::finished, this, runEnded);
+    connect(m_engine->training(), &TrainingWorker::failed, this, [this](const QString& message) {
+        emit problem(tr("The training stopped with an error"), message);
+        emit runsChanged();
+    });
+}
+
+Workbench::~Workbench() = default;
+
+void Workbench::saveSettings() const
+{
+    TrainingConfig stored = m_config;
+    stored.outputDir.clear();  // each run gets its own folder
+    QFile file(settingsPath(m_projectDir));
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate)) file.write(QByteArray::fromStdString(stored.toJson()));
+}
+
+void Workbench::updateConfig(const std::function<void(TrainingConfig&)>& change)
+{
+    const TrainingConfig before = m_config;
+    change(m_config);
+    saveSettings();
+    emit configChanged();
+    if (!sameData(before, m_config)) {
+        if (before.model != m_config.model || before.fromScratch != m_config.fromScratch) requestBaseModel();
+        reloadCorpus();
+        return;
+    }
+    if (before.fromScratch != m_config.fromScratch || before.seed != m_config.seed) requestBaseModel();
+    if (!sameChunks(before, m_config)) m_rechunkTimer.start();
+    else if (!sameMasking(before, m_config)) m_remaskTimer.start();
+}
+
+void Workbench::loadDemo()
+{
+    TrainingConfig demo;
+    try {
+        demo = TrainingConfig::demoPreset("");
+    } catch (const std::exception& e) {
+        emit problem(tr("The built-in demo corpus is missing"), QString::fromStdString(e.what()));
+        return;
+    }
+    updateConfig([&](TrainingConfig& c) { c = demo; });
+    if (!m_corpus && !m_loading) reloadCorpus();  // same settings, but nothing is open yet
+}
+
+QString Workbench::runsDir() const
+{
+    return QDir(m_projectDir).filePath(QStringLiteral("runs"));
+}
+
+QStringList Workbench::runFolders() const
+{
+    QStringList out;
+    const QDir dir(runsDir());
+    for (const QString& name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+        if (QFileInfo::exists(dir.filePath(name + QStringLiteral("/training_config.json")))) out << dir.filePath(name);
+    return out;
+}
+
+QString Workbench::newRunFolder() const
+{
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString candidate = QDir(runsDir()).filePath(QStringLiteral("run-") + stamp);
+    for (int n = 2; QFileInfo::exists(candidate); ++n)
+        candidate = QDir(runsDir()).filePath(QStringLiteral("run-%1-%2").arg(stamp).arg(n));
+    return candidate;
+}
+
+TokenizerSpec Workbench::tokenizerSpec() const
+{
+    TokenizerSpec spec;
+    if (!m_config.model.empty()) spec.modelFolder = QString::fromStdString(m_config.model);
+    else spec.tokenizerPath = QString::fromStdString(m_config.tokenizer);
+    spec.scratchVocabSize = m_config.scratchVocabSize;
+    return spec;
+}
+
+void Workbench::openCorpus(const QString& path)
+{
+    CorpusRequest request;
+    request.path = path;
+    request.split = QString::fromStdString(m_config.split);
+    request.textField = QString::fromStdString(m_config.textField);
+    request.tokenizer = tokenizerSpec();
+    m_loading = true;
+    emit loadingProgress(tr("Opening %1").arg(path), 0, 0);
+    emit m_engine->openCorpus(request);
+}
+
+void Workbench::reloadCorpus()
+{
+    if (m_config.corpus.empty()) return;
+    openCorpus(QString::fromStdString(m_config.corpus));
+}
+
+void Workbench::cancelLoading()
+{
+    m_engine->cancelData();
+}
+
+MaskingOptions Workbench::maskingOptions() const
+{
+    MaskingOptions o;
+    o.wholeWord = m_config.wholeWord;
+    o.mlmProbability = m_config.mlmProbability;
+    o.wwmProbability = m_config.wwmProbability;
+    o.maskShare = m_config.maskShare;
+    o.randomShare = m_config.randomShare;
+    o.seed = m_previewSeed;
+    return o;
+}
+
+void Workbench::setPreviewChunk(std::size_t chunk)
+{
+    if (chunk == m_previewChunk && m_mask && m_mask->chunk == chunk) return;
+    m_previewChunk = chunk;
+    m_remaskTimer.start();
+}
+
+void Workbench::setPreviewSeed(quint64 seed)
+{
+    m_previewSeed = seed;
+    m_remaskTimer.start();
+}
+
+void Workbench::requestChunks()
+{
+    if (!m_corpus) return;
+    ChunkRequest request;
+    request.corpus = m_corpus;
+    request.options.chunkSize = m_config.chunkSize;
+    request.options.groupSize = m_config.groupSize;
+    request.sizes = {m_config.trainSize, m_config.testSize};
+    request.splitSeed = m_config.splitSeed;
+    emit m_engine->buildChunks(request);
+}
+
+void Workbench::requestMask()
+{
+    if (!m_chunks || m_chunks->chunks.size() == 0) return;
+    MaskRequest request;
+    request.chunks = m_chunks;
+    request.chunk = m_previewChunk;
+    request.options = maskingOptions();
+    emit m_engine->maskChunk(request);
+}
+
+void Workbench::requestBaseModel()
+{
+    if (!m_config.model.empty()) {
+        emit m_engine->loadModel(QStringLiteral("base"), QString::fromStdString(m_config.model));
+    } else if (m_corpus && !m_config.fromScratch.empty()) {
+        emit m_engine->createModel(QStringLiteral("base"), QString::fromStdString(m_config.fromScratch), m_corpus->tokenizer,
+                                   m_config.seed, m_config.chunkSize);
+    }
+}
+
+void Workbench::openModel(const QString& folder)
+{
+    updateConfig([&](TrainingConfig& c) {
+        c.model = folder.toStdString();
+        c.fromScratch.clear();
+    });
+}
+
+void Workbench::useNewModel(const QString& preset)
+{
+    updateConfig([&](TrainingConfig& c) {
+        c.model.clear();
+        c.fromScratch = preset.toStdString();
+    });
+}
+
+QString Workbench::startTraining()
+{
+    if (isTraining()) {
+        emit problem(tr("A training is already running"), tr("Stop it, or wait until it ends, before starting another."));
+        return {};
+    }
+    TrainingConfig config = m_config;
+    config.outputDir = newRunFolder().toStdString();
+    try {
+        config.validate();
+    } catch (const std::exception& e) {
+        emit problem(tr("The run settings cannot work"), QString::fromStdString(e.what()));
+        return {};
+    }
+    QDir().mkpath(runsDir());
+    TrainingRequest request;
+    request.config = config;
+    request.probes = m_probes;
+    m_currentRun = QString::fromStdString(config.outputDir);
+    emit m_engine->startTraining(request);
+    emit runStarted(m_currentRun);
+    return m_currentRun;
+}
+
+void Workbench::resumeTraining(const QString& runDir)
+{
+    if (isTraining()) {
+        emit problem(tr("A training is already running"), tr("Stop it, or wait until it ends, before resuming another."));
+        return;
+    }
+    TrainingRequest request;
+    request.config.outputDir = runDir.toStdString();
+    request.resume = true;
+    request.probes = m_probes;
+    m_currentRun = runDir;
+    emit m_engine->startTraining(request);
+    emit runStarted(runDir);
+}
+
+void Workbench::setTrainingPaused(bool paused)
+{
+    m_engine->setTrainingPaused(paused);
+}
+
+void Workbench::stopTraining()
+{
+    m_engine->stopTraining();
+}
+
+void Workbench::setProbes(const QStringList& probes)
+{
+    m_probes = probes;
+}
+
+}  // namespace masklab::ui

@@ -1,0 +1,85 @@
+#include "worker/engine_host.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+namespace masklab::ui {
+
+void registerEngineTypes()
+{
+    qRegisterMetaType<CorpusPtr>();
+    qRegisterMetaType<ChunksPtr>();
+    qRegisterMetaType<MaskPreviewPtr>();
+    qRegisterMetaType<CorpusRequest>();
+    qRegisterMetaType<ChunkRequest>();
+    qRegisterMetaType<MaskRequest>();
+    qRegisterMetaType<TrainingRequest>();
+    qRegisterMetaType<ProbeScores>();
+    qRegisterMetaType<FillMaskRequest>();
+    qRegisterMetaType<FillMaskReply>();
+    qRegisterMetaType<ModelInfo>();
+    qRegisterMetaType<masklab::StepEvent>();
+    qRegisterMetaType<masklab::EvalEvent>();
+    qRegisterMetaType<masklab::RunResult>();
+    qRegisterMetaType<masklab::DeviceInfo>();
+    qRegisterMetaType<masklab::TrainingConfig>();
+    qRegisterMetaType<std::shared_ptr<const masklab::Tokenizer>>();
+}
+
+EngineHost::EngineHost(QObject* parent) : QObject(parent)
+{
+    registerEngineTypes();
+    m_data = new DataWorker(m_dataCancel);
+    m_training = new TrainingWorker(m_trainingControl);
+    m_inference = new InferenceWorker;
+    m_data->moveToThread(&m_dataThread);
+    m_training->moveToThread(&m_trainingThread);
+    m_inference->moveToThread(&m_inferenceThread);
+    connect(&m_dataThread, &QThread::finished, m_data, &QObject::deleteLater);
+    connect(&m_trainingThread, &QThread::finished, m_training, &QObject::deleteLater);
+    connect(&m_inferenceThread, &QThread::finished, m_inference, &QObject::deleteLater);
+
+    connect(this, &EngineHost::openCorpus, m_data, &DataWorker::openCorpus, Qt::QueuedConnection);
+    connect(this, &EngineHost::buildChunks, m_data, &DataWorker::buildChunks, Qt::QueuedConnection);
+    connect(this, &EngineHost::maskChunk, m_data, &DataWorker::maskChunk, Qt::QueuedConnection);
+    connect(this, &EngineHost::startTraining, m_training, &TrainingWorker::run, Qt::QueuedConnection);
+    connect(this, &EngineHost::loadModel, m_inference, &InferenceWorker::loadModel, Qt::QueuedConnection);
+    connect(this, &EngineHost::createModel, m_inference, &InferenceWorker::createModel, Qt::QueuedConnection);
+    connect(this, &EngineHost::fillMask, m_inference, &InferenceWorker::fillMask, Qt::QueuedConnection);
+    connect(this, &EngineHost::describeDevices, m_inference, &InferenceWorker::describeDevices, Qt::QueuedConnection);
+
+    // Busy from the moment the request leaves (a direct connection runs at emit time), so a
+    // second click before the worker has started cannot queue a second run.
+    connect(this, &EngineHost::startTraining, this, [this] { m_trainingBusy = true; }, Qt::DirectConnection);
+    connect(m_training, &TrainingWorker::finished, this, [this] { m_trainingBusy = false; });
+    connect(m_training, &TrainingWorker::failed, this, [this] { m_trainingBusy = false; });
+
+    m_dataThread.setObjectName(QStringLiteral("masklab-data"));
+    m_trainingThread.setObjectName(QStringLiteral("masklab-training"));
+    m_inferenceThread.setObjectName(QStringLiteral("masklab-inference"));
+    m_dataThread.start();
+    m_trainingThread.start();
+    m_inferenceThread.start();
+}
+
+EngineHost::~EngineHost()
+{
+    // A run still going saves its checkpoint at the next step boundary and returns.
+    m_trainingControl->requestStop();
+    m_dataCancel->requestStop();
+    for (QThread* t : {&m_dataThread, &m_trainingThread, &m_inferenceThread}) {
+        t->quit();
+        t->wait();
+    }
+}
+
+bool EngineHost::waitForTraining(int milliseconds)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (m_trainingBusy && clock.elapsed() < milliseconds)
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
+    return !m_trainingBusy;
+}
+
+}  // namespace masklab::ui

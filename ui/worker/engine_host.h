@@ -1,0 +1,58 @@
+#pragma once
+// Owns the three worker threads (data, training, inference) and is the window's only door to
+// them: requests are signals of this object connected to the workers with queued connections,
+// results come back as the workers' signals. Stops and joins the threads in its destructor, as
+// Tiled's ProjectModel does (stop flag, quit, wait).
+#include "worker/data_worker.h"
+#include "worker/inference_worker.h"
+#include "worker/training_worker.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+namespace masklab::ui {
+
+void registerEngineTypes();
+
+class EngineHost final : public QObject {
+    Q_OBJECT
+public:
+    explicit EngineHost(QObject* parent = nullptr);
+    ~EngineHost() override;
+
+    DataWorker* data() const { return m_data; }
+    TrainingWorker* training() const { return m_training; }
+    InferenceWorker* inference() const { return m_inference; }
+
+    bool isTraining() const { return m_trainingBusy; }
+    void stopTraining() { m_trainingControl->requestStop(); }
+    void setTrainingPaused(bool paused) { m_trainingControl->setPaused(paused); }
+    void cancelData() { m_dataCancel->requestStop(); }
+    // Waits (processing events) until the running training has saved and returned.
+    bool waitForTraining(int milliseconds);
+
+signals:
+    // Requests: connected to the workers' slots, queued onto their threads.
+    void openCorpus(const masklab::ui::CorpusRequest& request);
+    void buildChunks(const masklab::ui::ChunkRequest& request);
+    void maskChunk(const masklab::ui::MaskRequest& request);
+    void startTraining(const masklab::ui::TrainingRequest& request);
+    void loadModel(const QString& slot, const QString& folder);
+    void createModel(const QString& slot, const QString& preset, const std::shared_ptr<const masklab::Tokenizer>& tokenizer,
+                     quint64 seed, int maxPositions);
+    void fillMask(const masklab::ui::FillMaskRequest& request);
+    void describeDevices();
+
+private:
+    std::shared_ptr<RunControl> m_dataCancel = std::make_shared<RunControl>();
+    std::shared_ptr<RunControl> m_trainingControl = std::make_shared<RunControl>();
+    QThread m_dataThread, m_trainingThread, m_inferenceThread;
+    DataWorker* m_data = nullptr;
+    TrainingWorker* m_training = nullptr;
+    InferenceWorker* m_inference = nullptr;
+    bool m_trainingBusy = false;
+};
+
+}  // namespace masklab::ui

@@ -1,0 +1,127 @@
+// LibTorch first: Qt defines `slots` as a macro, which breaks torch headers parsed after it.
+#include "masklab/checkpoint.h"
+#include "masklab/error.h"
+#include "masklab/fill_mask.h"
+
+#include <torch/torch.h>
+
+#include "worker/inference_worker.h"
+
+
+#include <QElapsedTimer>
+#include <QLocale>
+
+
+namespace masklab::ui {
+
+struct InferenceWorker::Loaded {
+    MaskedLanguageModel model{nullptr};
+    std::shared_ptr<const Tokenizer> tokenizer;
+};
+
+namespace {
+
+ModelInfo describe(const QString& slot, const QString& folder, const QString& kind, MaskedLanguageModelImpl& model,
+                   const Tokenizer& tokenizer)
+{
+    ModelInfo info;
+    info.slot = slot;
+    info.folder = folder;
+    info.parameters = model.numParameters();
+    info.title = QStringLiteral("%1 (%2), %3 parameters")
+                     .arg(QString::fromStdString(model.config().className()), kind,
+                          QLocale().toString(info.parameters));
+    for (const LayerSummaryRow& row : model.summary())
+        info.summary.push_back({QString::fromStdString(row.name), QString::fromStdString(row.kind),
+                                QString::fromStdString(row.outputShape), QLocale().toString(static_cast<qint64>(row.parameters))});
+    info.configJson = QString::fromStdString(model.config().toJson());
+    info.tokenizerDescription = QString::fromStdString(tokenizer.describe());
+    return info;
+}
+
+QVector<FillCandidate> candidatesOf(const std::vector<FillMaskPrediction>& predictions)
+{
+    QVector<FillCandidate> out;
+    for (const FillMaskPrediction& p : predictions)
+        out.push_back({QString::fromStdString(p.tokenStr), p.score, QString::fromStdString(p.sequence)});
+    return out;
+}
+
+}  // namespace
+
+InferenceWorker::InferenceWorker(QObject* parent) : QObject(parent) {}
+InferenceWorker::~InferenceWorker() = default;
+
+void InferenceWorker::loadModel(const QString& slot, const QString& folder)
+{
+    try {
+        PretrainedModel pretrained = loadPretrained(folder.toStdString());
+        auto loaded = std::make_shared<Loaded>();
+        loaded->model = pretrained.model;
+        loaded->model->eval();
+        loaded->tokenizer = std::shared_ptr<const Tokenizer>(std::move(pretrained.tokenizer));
+        m_models.insert(slot, loaded);
+        ModelInfo info = describe(slot, folder, tr("from %1").arg(folder), *loaded->model, *loaded->tokenizer);
+        for (const std::string& w : pretrained.warnings) info.warnings << QString::fromStdString(w);
+        info.tokenizer = loaded->tokenizer;
+        emit modelReady(info);
+    } catch (const std::exception& e) {
+        emit modelFailed(slot, QString::fromStdString(e.what()));
+    }
+}
+
+void InferenceWorker::createModel(const QString& slot, const QString& preset, const std::shared_ptr<const Tokenizer>& tokenizer,
+                                  quint64 seed, int maxPositions)
+{
+    try {
+        if (!tokenizer) throw Error("a model from scratch needs a tokenizer: open a corpus first");
+        // The same construction as the trainer's prepare(), so this is the model a run starts from.
+        torch::manual_seed(seed);
+        ModelConfig config = ModelConfig::preset(preset.toStdString(), tokenizer->vocabSize());
+        config.padTokenId = std::max(0, tokenizer->specialTokens().pad);
+        config.maxPositions = std::max(config.maxPositions, maxPositions);
+        auto loaded = std::make_shared<Loaded>();
+        loaded->model = MaskedLanguageModel(config);
+        loaded->model->eval();
+        loaded->tokenizer = tokenizer;
+        m_models.insert(slot, loaded);
+        ModelInfo info = describe(slot, QString(), tr("new, %1").arg(preset), *loaded->model, *tokenizer);
+        info.tokenizer = tokenizer;
+        emit modelReady(info);
+    } catch (const std::exception& e) {
+        emit modelFailed(slot, QString::fromStdString(e.what()));
+    }
+}
+
+void InferenceWorker::unload(const QString& slot)
+{
+    m_models.remove(slot);
+}
+
+void InferenceWorker::fillMask(const FillMaskRequest& request)
+{
+    FillMaskReply reply;
+    reply.slot = request.slot;
+    reply.text = request.text;
+    try {
+        const auto found = m_models.constFind(request.slot);
+        if (found == m_models.constEnd()) throw Error("no model is loaded here: open a model folder or choose a checkpoint");
+        QElapsedTimer clock;
+        clock.start();
+        const FillMaskResult result = masklab::fillMask(*(*found)->model, *(*found)->tokenizer, request.text.toStdString(),
+                                                        request.topK);
+        reply.milliseconds = clock.nsecsElapsed() / 1e6;
+        for (const auto& perMask : result) reply.perMask.push_back(candidatesOf(perMask));
+        if (!reply.perMask.isEmpty()) reply.candidates = reply.perMask.front();
+    } catch (const std::exception& e) {
+        reply.error = QString::fromStdString(e.what());
+    }
+    emit fillMaskReady(reply);
+}
+
+void InferenceWorker::describeDevices()
+{
+    emit devicesReady(masklab::describeDevices());
+}
+
+}  // namespace masklab::ui
