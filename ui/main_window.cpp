@@ -148,7 +148,7 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    for (const QString& name : {"course", "project", "dataset", "chunks", "masks", "training", "charts", "fillmask"})
+    for (const char* name : {"course", "project", "dataset", "chunks", "masks", "training", "charts", "fillmask"})
         view->addAction(m_docks.value(name)->toggleViewAction());
     view->addSeparator();
     view->addAction(tr("Reset the layout"), this, [this] { restoreState(m_defaultLayout); });

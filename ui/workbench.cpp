@@ -78,8 +78,9 @@ Workbench::Workbench(const QString& projectDir, QObject* parent)
     connect(data, &DataWorker::corpusReady, this, [this](const CorpusPtr& corpus) {
         m_loading = false;
         m_corpus = corpus;
-        if (m_config.corpus != corpus->corpus.origin) {
+        if (m_config.corpus != corpus->corpus.origin || m_config.split != corpus->split.toStdString()) {
             m_config.corpus = corpus->corpus.origin;
+            m_config.split = corpus->split.toStdString();
             saveSettings();
             emit configChanged();
         }
@@ -194,7 +195,8 @@ void Workbench::openCorpus(const QString& path)
 {
     CorpusRequest request;
     request.path = path;
-    request.split = QString::fromStdString(m_config.split);
+    // The demo (JSONL) has no split; an aclImdb folder opened after it reads the course's.
+    request.split = m_config.split.empty() ? QStringLiteral("train") : QString::fromStdString(m_config.split);
     request.textField = QString::fromStdString(m_config.textField);
     request.tokenizer = tokenizerSpec();
     m_loading = true;

@@ -123,9 +123,12 @@ DatasetPanel::DatasetPanel(Workbench* workbench, QWidget* parent)
     lower->addWidget(m_document);
     lower->addWidget(m_histogram);
     lower->addWidget(samplingBox);
-    lower->setStretchFactor(0, 3);
+    m_histogram->setMinimumWidth(320);
+    samplingBox->setMinimumWidth(260);
+    lower->setStretchFactor(0, 2);
     lower->setStretchFactor(1, 3);
     lower->setStretchFactor(2, 1);
+    lower->setSizes({400, 460, 240});
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(lower);
