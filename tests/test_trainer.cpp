@@ -203,6 +203,33 @@ private slots:
         }
         QVERIFY_THROWS_EXCEPTION(Error, train(smallRun(m_dir.path() + "/full")));  // folder holds a run
     }
+
+    // The [MASK] and random shares are run settings (the GUI's Masks panel edits them): they
+    // reach the masking options, survive the JSON file, and impossible shares are named.
+    void maskingSharesAreRunSettings()
+    {
+        TrainingConfig c = smallRun(m_dir.path() + "/shares");
+        c.maskShare = 0.5;
+        c.randomShare = 0.25;
+        c.wholeWord = true;
+        c.wwmProbability = 0.3;
+        const MaskingOptions o = c.masking(77);
+        QCOMPARE(o.maskShare, 0.5);
+        QCOMPARE(o.randomShare, 0.25);
+        QVERIFY(o.wholeWord);
+        QCOMPARE(o.wwmProbability, 0.3);
+        QCOMPARE(o.seed, uint64_t(77));
+        const TrainingConfig back = TrainingConfig::fromJson(c.toJson(), "test");
+        QCOMPARE(back.maskShare, 0.5);
+        QCOMPARE(back.randomShare, 0.25);
+        c.randomShare = 0.6;
+        try {
+            c.validate();
+            QFAIL("shares adding up to 1.1 must be refused");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("mask_share") && QString(e.what()).contains("random_share"), e.what());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTrainer)

@@ -214,7 +214,7 @@
     </message>
     <message>
         <source>Groups of 1,000 documents (the course&apos;s batched map)</source>
-        <translation>Группы по 1 000 документов (пакетный map, как в курсе)</translation>
+        <translation>Группы по 1&#xa0;000 документов (пакетный map, как в курсе)</translation>
     </message>
     <message>
         <source>The whole corpus as one stream</source>
@@ -313,7 +313,7 @@
     </message>
     <message>
         <source>&lt;p&gt;Domain adaptation fine-tunes a masked language model on text from your domain, here movie reviews, so it predicts that domain&apos;s words. The course uses IMDb: 25,000 training reviews, 25,000 test reviews and 50,000 unlabelled ones.&lt;/p&gt;&lt;p&gt;MaskLab ships 248 short reviews so this works offline at once. Open the full IMDb (the aclImdb folder or its tarball) to follow the course at full size.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Адаптация к домену — это дообучение маскированной языковой модели на текстах из вашей предметной области (здесь это рецензии на фильмы), чтобы она предсказывала слова, характерные для этого домена. В курсе используется IMDb: 25 000 обучающих рецензий, 25 000 тестовых и 50 000 без разметки.&lt;/p&gt;&lt;p&gt;В MaskLab встроено 248 коротких рецензий, так что всё работает сразу и без сети. Откройте полный IMDb (папку aclImdb или её архив), чтобы пройти курс в полном объёме.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Адаптация к домену — это дообучение маскированной языковой модели на текстах из вашей предметной области (здесь это рецензии на фильмы), чтобы она предсказывала слова, характерные для этого домена. В курсе используется IMDb: 25&#xa0;000 обучающих рецензий, 25&#xa0;000 тестовых и 50&#xa0;000 без разметки.&lt;/p&gt;&lt;p&gt;В MaskLab встроено 248 коротких рецензий, так что всё работает сразу и без сети. Откройте полный IMDb (папку aclImdb или её архив), чтобы пройти курс в полном объёме.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;The Dataset panel lists every review with its label, rating and length in tokens. Search it, filter by label, and read the histogram: many reviews are longer than the model&apos;s 512 positions, which is why the course does not truncate them but concatenates and cuts.&lt;/p&gt;</source>
@@ -321,7 +321,7 @@
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;group_texts&lt;/b&gt; joins the tokenized reviews ([CLS] … [SEP] each) and cuts the stream into chunks of 128 tokens; the tail of each group of 1,000 reviews that does not fill a chunk is dropped. A chunk&apos;s labels are a copy of its input ids.&lt;/p&gt;&lt;p&gt;In the Chunks panel, pieces of one word (##) are drawn joined and review seams [SEP] [CLS] are marked. The course gets 61,289 training chunks from IMDb.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;group_texts&lt;/b&gt; склеивает токенизированные рецензии (каждая — [CLS] … [SEP]) и нарезает получившийся поток на фрагменты по 128 токенов; остаток каждой группы из 1 000 рецензий, которого не хватает на целый фрагмент, отбрасывается. Метки фрагмента — это копия его input ids.&lt;/p&gt;&lt;p&gt;На панели «Фрагменты» части одного слова (##) показаны слитно, а стыки рецензий [SEP] [CLS] отмечены. В курсе из IMDb получается 61 289 обучающих фрагментов.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;group_texts&lt;/b&gt; склеивает токенизированные рецензии (каждая — [CLS] … [SEP]) и нарезает получившийся поток на фрагменты по 128 токенов; остаток каждой группы из 1&#xa0;000 рецензий, которого не хватает на целый фрагмент, отбрасывается. Метки фрагмента — это копия его input ids.&lt;/p&gt;&lt;p&gt;На панели «Фрагменты» части одного слова (##) показаны слитно, а стыки рецензий [SEP] [CLS] отмечены. В курсе из IMDb получается 61&#xa0;289 обучающих фрагментов.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;The data collator chooses 15% of the tokens; 80% of those become [MASK], 10% a random token, 10% stay. The model is scored only on the chosen positions. Whole-word masking chooses whole words (20%) and masks all their pieces.&lt;/p&gt;&lt;p&gt;Move the sliders and re-roll: the shares measured over thousands of chunks stay on their targets.&lt;/p&gt;</source>
@@ -329,11 +329,11 @@
     </message>
     <message>
         <source>&lt;p&gt;The course trains on 10,000 chunks and evaluates on 1,000 (train_test_split with seed 42). The evaluation chunks are masked once, so perplexity does not jitter between evaluations. Set the sizes in the Dataset panel.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;В курсе модель обучается на 10 000 фрагментов и оценивается на 1 000 (train_test_split с зерном 42). Оценочные фрагменты маскируются один раз, поэтому перплексия не скачет от оценки к оценке. Размеры задаются на панели «Данные».&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;В курсе модель обучается на 10&#xa0;000 фрагментов и оценивается на 1&#xa0;000 (train_test_split с зерном 42). Оценочные фрагменты маскируются один раз, поэтому перплексия не скачет от оценки к оценке. Размеры задаются на панели «Данные».&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;The course adapts distilbert-base-uncased: 6 layers, 66,985,530 parameters. Open such a folder (Hugging Face layout) in the Project panel, or train a new model from scratch; the demo trains a tiny one (2 layers of 128) in a few minutes on a CPU.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;В курсе адаптируется distilbert-base-uncased: 6 слоёв, 66 985 530 параметров. Откройте такую папку (в формате Hugging Face) на панели «Проект» или обучите новую модель с нуля; демо за несколько минут обучает на CPU крошечную модель (2 слоя по 128).&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;В курсе адаптируется distilbert-base-uncased: 6 слоёв, 66&#xa0;985&#xa0;530 параметров. Откройте такую папку (в формате Hugging Face) на панели «Проект» или обучите новую модель с нуля; демо за несколько минут обучает на CPU крошечную модель (2 слоя по 128).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;AdamW with a linear schedule, weight decay on weights but not on biases and LayerNorm, gradient clipping at 1.0; perplexity is measured before training and after each epoch. Start the run: the window stays usable, Pause and Stop keep a checkpoint, Resume continues it.&lt;/p&gt;</source>
@@ -664,6 +664,10 @@
     <message>
         <source>new, %1</source>
         <translation>новая, %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3 parameters</source>
+        <translation>%1 (%2), параметров: %3</translation>
     </message>
 </context>
 <context>
@@ -1315,7 +1319,7 @@
     </message>
     <message>
         <source>Documents concatenated before cutting (the course: 1,000); 0 = the whole corpus</source>
-        <translation>Сколько документов склеивается перед нарезкой (в курсе — 1 000); 0 = весь корпус</translation>
+        <translation>Сколько документов склеивается перед нарезкой (в курсе — 1&#xa0;000); 0 = весь корпус</translation>
     </message>
     <message>
         <source>Chunks for training: a count, or a fraction when below 1</source>

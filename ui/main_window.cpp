@@ -73,11 +73,12 @@ MainWindow::MainWindow(const QString& projectDir, QWidget* parent)
     tabifyDockWidget(dataset, masks);
     tabifyDockWidget(dataset, training);
     tabifyDockWidget(dataset, fillMask);
-    splitDockWidget(dataset, charts, Qt::Vertical);
+    // Charts are a tab too: four charts need the height. Drag the tab out to watch them beside
+    // the Training panel.
+    tabifyDockWidget(dataset, charts);
     course->raise();
     dataset->raise();
     resizeDocks({course, dataset}, {330, 950}, Qt::Horizontal);
-    resizeDocks({dataset, charts}, {520, 280}, Qt::Vertical);
     m_defaultLayout = saveState();
 
     m_statusDevice = new QLabel(this);

@@ -217,14 +217,7 @@ void Workbench::cancelLoading()
 
 MaskingOptions Workbench::maskingOptions() const
 {
-    MaskingOptions o;
-    o.wholeWord = m_config.wholeWord;
-    o.mlmProbability = m_config.mlmProbability;
-    o.wwmProbability = m_config.wwmProbability;
-    o.maskShare = m_config.maskShare;
-    o.randomShare = m_config.randomShare;
-    o.seed = m_previewSeed;
-    return o;
+    return m_config.masking(m_previewSeed);
 }
 
 void Workbench::setPreviewChunk(std::size_t chunk)

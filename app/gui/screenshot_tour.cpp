@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTest>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
@@ -31,14 +32,14 @@ void settle(int ms)
 {
     QElapsedTimer clock;
     clock.start();
-    while (clock.elapsed() < ms) QApplication::processEvents(QEventLoop::AllEvents, 20);
+    while (clock.elapsed() < ms) QTest::qWait(20);
 }
 
 bool waitFor(QSignalSpy& spy, int ms)
 {
     QElapsedTimer clock;
     clock.start();
-    while (spy.isEmpty() && clock.elapsed() < ms) QApplication::processEvents(QEventLoop::AllEvents, 50);
+    while (spy.isEmpty() && clock.elapsed() < ms) spy.wait(100);
     return !spy.isEmpty();
 }
 
@@ -134,7 +135,7 @@ int main(int argc, char* argv[])
         ++ticks;
     });
     ticker.start(10);
-    while (finished.isEmpty() && failed.isEmpty() && clock.elapsed() < 1800000) QApplication::processEvents(QEventLoop::AllEvents, 50);
+    while (finished.isEmpty() && failed.isEmpty() && clock.elapsed() < 1800000) QTest::qWait(100);
     ticker.stop();
     std::printf("training took %.1f s; the GUI thread's longest gap between 10 ms ticks: %lld ms over %lld ticks\n",
                 clock.elapsed() / 1000.0, static_cast<long long>(longestGap), static_cast<long long>(ticks));

@@ -13,6 +13,18 @@ namespace masklab {
 using nlohmann::json;
 
 
+MaskingOptions TrainingConfig::masking(uint64_t maskSeed) const
+{
+    MaskingOptions o;
+    o.wholeWord = wholeWord;
+    o.mlmProbability = mlmProbability;
+    o.wwmProbability = wwmProbability;
+    o.maskShare = maskShare;
+    o.randomShare = randomShare;
+    o.seed = maskSeed;
+    return o;
+}
+
 std::string TrainingConfig::toJson() const
 {
     json j;

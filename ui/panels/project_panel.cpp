@@ -179,9 +179,9 @@ void ProjectPanel::showDevices(const DeviceInfo& info)
     for (const GpuInfo& gpu : info.gpus)
         lines << tr("GPU %1: %2, %3 GiB").arg(gpu.index).arg(QString::fromStdString(gpu.name))
                      .arg(QLocale().toString(gpu.memoryBytes / 1073741824.0, 'f', 1));
-    if (info.gpus.empty())
-        lines << (info.gpuProblem.empty() ? tr("No CUDA GPU: training runs on the CPU.")
-                                          : tr("No CUDA GPU: %1").arg(QString::fromStdString(info.gpuProblem)));
+    if (info.gpus.empty() && info.gpuProblem.empty()) lines << tr("No CUDA GPU: training runs on the CPU.");
+    else if (info.gpus.empty()) lines << tr("No CUDA GPU: %1").arg(QString::fromStdString(info.gpuProblem));
+    else if (!info.gpuProblem.empty()) lines << QString::fromStdString(info.gpuProblem);
     m_devices->setText(lines.join(QLatin1Char('\n')));
 }
 

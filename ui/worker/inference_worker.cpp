@@ -28,7 +28,7 @@ ModelInfo describe(const QString& slot, const QString& folder, const QString& ki
     info.slot = slot;
     info.folder = folder;
     info.parameters = model.numParameters();
-    info.title = QStringLiteral("%1 (%2), %3 parameters")
+    info.title = InferenceWorker::tr("%1 (%2), %3 parameters")
                      .arg(QString::fromStdString(model.config().className()), kind,
                           QLocale().toString(info.parameters));
     for (const LayerSummaryRow& row : model.summary())
@@ -121,7 +121,12 @@ void InferenceWorker::fillMask(const FillMaskRequest& request)
 
 void InferenceWorker::describeDevices()
 {
-    emit devicesReady(masklab::describeDevices());
+    DeviceInfo info = masklab::describeDevices();
+    // The driver may see a GPU that this LibTorch cannot use (Debian's build is CPU-only).
+    if (!info.gpus.empty() && !torch::cuda::is_available())
+        info.gpuProblem = "this build's LibTorch has no CUDA, so training runs on the CPU: build MaskLab against a "
+                          "CUDA LibTorch (a PyTorch wheel's) to train on the GPU";
+    emit devicesReady(info);
 }
 
 }  // namespace masklab::ui

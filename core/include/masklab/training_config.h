@@ -1,6 +1,8 @@
 #pragma once
 // Every setting of a training run, with the course's Trainer recipe as defaults. Plain data read
 // and written as JSON: the file the GUI saves is the file `masklab-cli train --config` reads.
+#include "masklab/masking.h"
+
 #include <cstdint>
 #include <string>
 
@@ -66,6 +68,10 @@ struct TrainingConfig {
     // The built-in demo: a tiny model from scratch on the review corpus shipped in
     // resources/demo, trained in a few minutes on two CPU cores, written to outputDir.
     static TrainingConfig demoPreset(const std::string& outputDir);
+
+    // The masking settings of the run with a seed: the fresh masks of training use `seed`, the
+    // frozen evaluation masks `evalMaskSeed`, a preview any.
+    MaskingOptions masking(uint64_t maskSeed) const;
 
     std::string toJson() const;
     static TrainingConfig fromJson(const std::string& text, const std::string& where);

@@ -123,13 +123,7 @@ Session prepare(const TrainingConfig& c, const TrainerCallbacks& cb)
                 std::to_string(s.split.test.size()) + " for evaluation");
 
     s.vocabulary = maskingVocabularyFor(*s.tokenizer);
-    MaskingOptions evalMasking;
-    evalMasking.wholeWord = c.wholeWord;
-    evalMasking.mlmProbability = c.mlmProbability;
-    evalMasking.wwmProbability = c.wwmProbability;
-    evalMasking.maskShare = c.maskShare;
-    evalMasking.randomShare = c.randomShare;
-    evalMasking.seed = c.evalMaskSeed;
+    const MaskingOptions evalMasking = c.masking(c.evalMaskSeed);
     const auto length = static_cast<std::size_t>(c.chunkSize);
     for (std::size_t i = 0; i < s.split.test.size(); ++i) {
         const std::size_t chunk = s.split.test[i];
@@ -270,13 +264,7 @@ RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
     RunResult result;
     result.runDir = runDir;
 
-    MaskingOptions masking;
-    masking.wholeWord = c.wholeWord;
-    masking.mlmProbability = c.mlmProbability;
-    masking.wwmProbability = c.wwmProbability;
-    masking.maskShare = c.maskShare;
-    masking.randomShare = c.randomShare;
-    masking.seed = c.seed;
+    const MaskingOptions masking = c.masking(c.seed);
 
     auto emitEval = [&](const EvalEvent& e) {
         appendMetric(runDir, {{"type", "eval"}, {"step", e.step}, {"epoch", e.epoch}, {"loss", e.loss}, {"perplexity", e.perplexity}});
