@@ -1,5 +1,6 @@
 // TokenFlowView and its colours: joined word pieces, wrapping at word boundaries, height for
 // width, hit testing, tooltips, hover, and outcome colours readable on light and dark palettes.
+#include "widgets/mask_outcome_legend.h"
 #include "widgets/mask_outcome_style.h"
 #include "widgets/token_flow_view.h"
 

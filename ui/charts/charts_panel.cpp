@@ -1,5 +1,8 @@
 #include "charts_panel.h"
 
+#include "charts/thick_curve_graph.h"
+#include "widgets/plot_palette.h"
+
 #include <QAction>
 #include <QCheckBox>
 #include <QDir>
@@ -43,13 +46,6 @@ const QColor kRunColours[] = {
     QColor(0xba, 0xb0, 0xac),
 };
 
-QColor mix(const QColor& a, const QColor& b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() * t + b.redF() * (1 - t)),
-                            float(a.greenF() * t + b.greenF() * (1 - t)),
-                            float(a.blueF() * t + b.blueF() * (1 - t)));
-}
-
 QCPAxis* keyAxis(QCPAxisRect* rect)
 {
     return rect->axis(QCPAxis::atBottom);
@@ -89,54 +85,6 @@ void fitValueAxis(QCPAxis* axis)
         pad = std::max(std::abs(range.upper) * 0.05, 1e-12);
     axis->setRange(range.lower - pad, range.upper + pad);
 }
-
-// The smoothed loss is drawn with a wide pen, and QPainter strokes a wide pen slowly: the
-// min/max zigzag that adaptive sampling leaves in each pixel column cost ~35 ms per run at
-// 100,000 points. A smoothed curve loses nothing visible when each pixel column is drawn as one
-// point (the column's mean), which is a quarter of the segments and none of the zigzag.
-class ThickCurveGraph : public QCPGraph
-{
-public:
-    using QCPGraph::QCPGraph;
-
-protected:
-    void drawLinePlot(QCPPainter* painter, const QVector<QPointF>& lines) const override
-    {
-        QVector<QPointF> merged;
-        merged.reserve(lines.size());
-        const bool horizontalKeys = keyAxis()->orientation() == Qt::Horizontal;
-        double column = std::numeric_limits<double>::quiet_NaN();
-        double sum = 0;
-        int count = 0;
-        auto flush = [&] {
-            if (count > 0) {
-                const double mean = sum / count;
-                merged.append(horizontalKeys ? QPointF(column, mean) : QPointF(mean, column));
-            }
-            count = 0;
-            sum = 0;
-        };
-        for (const QPointF& point : lines) {
-            const double key = horizontalKeys ? point.x() : point.y();
-            const double value = horizontalKeys ? point.y() : point.x();
-            if (std::isnan(key) || std::isnan(value)) {
-                flush();
-                merged.append(point);  // keeps the gap
-                column = std::numeric_limits<double>::quiet_NaN();
-                continue;
-            }
-            const double pixel = std::floor(key);
-            if (pixel != column) {
-                flush();
-                column = pixel;
-            }
-            sum += value;
-            ++count;
-        }
-        flush();
-        QCPGraph::drawLinePlot(painter, merged);
-    }
-};
 
 }  // namespace
 
@@ -580,32 +528,16 @@ void ChartsPanel::fitToData()
 void ChartsPanel::applyPalette()
 {
     // QCustomPlot paints white with black text by default; follow the widget palette so a dark
-    // theme gets a dark chart.
-    const QPalette pal = palette();
-    const QColor base = pal.color(QPalette::Base);
-    const QColor text = pal.color(QPalette::Text);
-    const QColor frame = mix(text, base, 0.55);
-    const QColor grid = mix(text, base, 0.15);
-
-    m_plot->setBackground(base);
-    for (QCPAxisRect* rect : m_plot->axisRects()) {
-        for (QCPAxis* axis : rect->axes()) {
-            axis->setBasePen(QPen(frame, 1));
-            axis->setTickPen(QPen(frame, 1));
-            axis->setSubTickPen(QPen(frame, 1));
-            axis->setTickLabelColor(text);
-            axis->setLabelColor(text);
-            axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
-            axis->grid()->setZeroLinePen(QPen(grid, 1));
-            axis->grid()->setSubGridVisible(false);
-        }
-    }
+    // theme gets a dark chart. The legend is ours (not plot->legend), so it is styled here.
+    applyPlotPalette(m_plot, palette());
+    const QColor base = palette().color(QPalette::Base);
+    const QColor text = palette().color(QPalette::Text);
     for (QCPTextElement* title : m_titles)
         title->setTextColor(text);
     QColor legendBackground = base;
     legendBackground.setAlpha(210);
     m_legend->setBrush(legendBackground);
-    m_legend->setBorderPen(QPen(grid, 1));
+    m_legend->setBorderPen(QPen(mixColours(text, base, 0.15), 1));
     m_legend->setTextColor(text);  // for entries added later
     for (int i = 0; i < m_legend->itemCount(); ++i)
         m_legend->item(i)->setTextColor(text);

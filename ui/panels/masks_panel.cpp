@@ -1,6 +1,7 @@
 #include "panels/masks_panel.h"
 
 #include "panels/chunk_cells.h"
+#include "widgets/mask_outcome_legend.h"
 #include "widgets/mask_outcome_style.h"
 #include "widgets/token_flow_view.h"
 #include "workbench.h"

@@ -7,6 +7,9 @@ class QCustomPlot;
 
 namespace masklab::ui {
 
+// Background, axes, grid, titles and the default legend from the palette's Base and Text.
 void applyPlotPalette(QCustomPlot* plot, const QPalette& palette);
+// a * t + b * (1 - t), channel by channel: frame and grid tints between text and background.
+QColor mixColours(const QColor& a, const QColor& b, double t);
 
 }  // namespace masklab::ui

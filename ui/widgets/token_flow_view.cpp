@@ -1,251 +1,20 @@
 #include "token_flow_view.h"
 
+#include "token_chip.h"
+
 #include <QCursor>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QFontMetrics>
-#include <QHBoxLayout>
 #include <QHelpEvent>
-#include <QLabel>
 #include <QMouseEvent>
 #include <QPaintEvent>
 #include <QPainter>
-#include <QPainterPath>
 #include <QToolTip>
 
 #include <algorithm>
-#include <array>
-#include <limits>
 
 namespace masklab::ui {
-
-namespace {
-
-constexpr int kMarkerWidth = 2;  // the seam marker, in device-independent pixels
-
-QColor mix(const QColor& from, const QColor& to, double share)
-{
-    const QColor a = from.toRgb();
-    const QColor b = to.toRgb();
-    auto blend = [share](int x, int y) { return static_cast<int>(x + (y - x) * share + 0.5); };
-    return QColor(blend(a.red(), b.red()), blend(a.green(), b.green()), blend(a.blue(), b.blue()));
-}
-
-int outcomeIndex(TokenOutcome outcome) { return static_cast<int>(outcome); }
-
-// Every colour a paint needs, derived from the palette once per paint rather than once per cell.
-struct ChipColours {
-    QColor text;
-    QColor chip;         // background of an ordinary token
-    QColor border;       // outline of an ordinary word
-    QColor mutedText;    // special tokens
-    QColor faintText;    // padding
-    QColor faintBorder;
-    QColor seam;
-    std::array<QColor, 4> fill;
-    std::array<QColor, 4> outline;
-
-    static ChipColours from(const QPalette& palette)
-    {
-        ChipColours c;
-        const QColor base = palette.color(QPalette::Base);
-        c.text = palette.color(QPalette::Text);
-        c.chip = MaskOutcomeStyle::fill(TokenOutcome::None, palette);
-        c.border = MaskOutcomeStyle::outline(TokenOutcome::None, palette);
-        c.mutedText = mix(base, c.text, 0.60);
-        c.faintText = mix(base, c.text, 0.35);
-        c.faintBorder = mix(base, c.text, 0.18);
-        c.seam = MaskOutcomeStyle::seam(palette);
-        for (TokenOutcome o : {TokenOutcome::None, TokenOutcome::Masked, TokenOutcome::Random, TokenOutcome::Kept}) {
-            c.fill[outcomeIndex(o)] = MaskOutcomeStyle::fill(o, palette);
-            c.outline[outcomeIndex(o)] = MaskOutcomeStyle::outline(o, palette);
-        }
-        return c;
-    }
-};
-
-// How one cell is drawn. Outcome wins over special/padding: a chosen token must always show it.
-struct ChipLook {
-    QColor fill;                  // invalid: no fill
-    QColor border;                // outline of the word the cell belongs to
-    Qt::PenStyle borderStyle = Qt::SolidLine;
-    QColor text;
-    QColor mark;                  // the cell's own outcome border; invalid: none
-    qreal markWidth = 1.0;
-};
-
-ChipLook lookFor(const TokenCell& cell, const ChipColours& c)
-{
-    ChipLook look;
-    look.text = c.text;
-    look.border = c.border;
-    switch (cell.outcome) {
-    case TokenOutcome::Masked:
-    case TokenOutcome::Random:
-        look.fill = c.fill[outcomeIndex(cell.outcome)];
-        look.mark = c.outline[outcomeIndex(cell.outcome)];
-        return look;
-    case TokenOutcome::Kept:
-        // The token reads as it was, so a light tint and a heavy border set it apart.
-        look.fill = mix(c.chip, c.fill[outcomeIndex(TokenOutcome::Kept)], 0.5);
-        look.mark = c.outline[outcomeIndex(TokenOutcome::Kept)];
-        look.markWidth = 2.0;
-        return look;
-    case TokenOutcome::None:
-        break;
-    }
-    if (cell.padding) {
-        look.text = c.faintText;
-        look.border = c.faintBorder;
-        look.borderStyle = Qt::DotLine;
-    } else if (cell.special) {
-        look.text = c.mutedText;
-        look.borderStyle = Qt::DashLine;
-    } else {
-        look.fill = c.chip;
-    }
-    return look;
-}
-
-// A rectangle whose corners are rounded only at the ends of a word, so joined pieces meet
-// flush and the word reads as one shape.
-QPainterPath chipPath(const QRectF& r, qreal radius, bool roundLeft, bool roundRight)
-{
-    QPainterPath path;
-    const qreal d = 2 * radius;
-    if (roundLeft) {
-        path.moveTo(r.left() + radius, r.top());
-    } else {
-        path.moveTo(r.topLeft());
-    }
-    if (roundRight) {
-        path.lineTo(r.right() - radius, r.top());
-        path.arcTo(QRectF(r.right() - d, r.top(), d, d), 90, -90);
-        path.lineTo(r.right(), r.bottom() - radius);
-        path.arcTo(QRectF(r.right() - d, r.bottom() - d, d, d), 0, -90);
-    } else {
-        path.lineTo(r.topRight());
-        path.lineTo(r.bottomRight());
-    }
-    if (roundLeft) {
-        path.lineTo(r.left() + radius, r.bottom());
-        path.arcTo(QRectF(r.left(), r.bottom() - d, d, d), 270, -90);
-        path.lineTo(r.left(), r.top() + radius);
-        path.arcTo(QRectF(r.left(), r.top(), d, d), 180, -90);
-    } else {
-        path.lineTo(r.bottomLeft());
-    }
-    path.closeSubpath();
-    return path;
-}
-
-qreal radiusFor(int lineHeight) { return std::max(2.0, lineHeight * 0.18); }
-
-void fillChip(QPainter& painter, const QRect& rect, const QColor& fill, bool joinLeft, bool joinRight, qreal radius)
-{
-    if (!fill.isValid())
-        return;
-    painter.fillPath(chipPath(QRectF(rect), radius, !joinLeft, !joinRight), fill);
-}
-
-// Outlines are stroked half a pixel inside the rectangle so a 1px line lands on whole pixels.
-void strokeChip(QPainter& painter, const QRect& rect, const QColor& colour, qreal width, Qt::PenStyle style,
-                bool roundLeft, bool roundRight, qreal radius)
-{
-    QPen pen(colour, width, style);
-    pen.setCosmetic(false);
-    painter.setPen(pen);
-    painter.setBrush(Qt::NoBrush);
-    const qreal inset = width / 2;
-    painter.drawPath(chipPath(QRectF(rect).adjusted(inset, inset, -inset, -inset), std::max(1.0, radius - inset),
-                              roundLeft, roundRight));
-}
-
-void drawJoinDivider(QPainter& painter, const QRect& right, const QColor& colour)
-{
-    QPen pen(colour, 1, Qt::DotLine);
-    painter.setPen(pen);
-    const qreal x = right.left() + 0.5;
-    const int inset = right.height() / 4;
-    painter.drawLine(QPointF(x, right.top() + inset), QPointF(x, right.bottom() + 1 - inset));
-}
-
-void drawSeamMarker(QPainter& painter, qreal x, qreal top, qreal bottom, const QColor& colour)
-{
-    painter.fillRect(QRectF(x, top, kMarkerWidth, bottom - top), colour);
-}
-
-QFont scaled(QFont font, qreal factor)
-{
-    if (font.pointSizeF() > 0)
-        font.setPointSizeF(font.pointSizeF() * factor);
-    else if (font.pixelSize() > 0)
-        font.setPixelSize(std::max(1, qRound(font.pixelSize() * factor)));
-    return font;
-}
-
-// A sample drawn like the view's tokens, for the legend.
-class LegendSwatch final : public QWidget {
-public:
-    enum class Kind { Outcome, Joined, Seam };
-
-    LegendSwatch(Kind kind, TokenOutcome outcome, QWidget* parent) : QWidget(parent), m_kind(kind), m_outcome(outcome)
-    {
-        setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
-    }
-
-    QSize sizeHint() const override
-    {
-        const int h = fontMetrics().height() + 2;
-        switch (m_kind) {
-        case Kind::Joined: return QSize(h * 2, h);
-        case Kind::Seam: return QSize(h / 2, h + 4);
-        case Kind::Outcome: break;
-        }
-        return QSize(qRound(h * 1.4), h);
-    }
-
-protected:
-    void paintEvent(QPaintEvent*) override
-    {
-        QPainter painter(this);
-        painter.setRenderHint(QPainter::Antialiasing);
-        const ChipColours colours = ChipColours::from(palette());
-        const QRect area = rect();
-        const qreal radius = radiusFor(area.height());
-        if (m_kind == Kind::Seam) {
-            drawSeamMarker(painter, (area.width() - kMarkerWidth) / 2.0, area.top(), area.bottom() + 1, colours.seam);
-            return;
-        }
-        if (m_kind == Kind::Joined) {
-            TokenCell cell;
-            const ChipLook look = lookFor(cell, colours);
-            const QRect left(area.left(), area.top(), area.width() / 2, area.height());
-            const QRect right(left.right() + 1, area.top(), area.width() - left.width(), area.height());
-            fillChip(painter, left, look.fill, false, true, radius);
-            fillChip(painter, right, look.fill, true, false, radius);
-            drawJoinDivider(painter, right, look.border);
-            strokeChip(painter, area, look.border, 1.0, Qt::SolidLine, true, true, radius);
-            return;
-        }
-        TokenCell cell;
-        cell.outcome = m_outcome;
-        const ChipLook look = lookFor(cell, colours);
-        fillChip(painter, area, look.fill, false, false, radius);
-        strokeChip(painter, area, look.border, 1.0, look.borderStyle, true, true, radius);
-        if (look.mark.isValid())
-            strokeChip(painter, area, look.mark, look.markWidth, Qt::SolidLine, true, true, radius);
-    }
-
-private:
-    Kind m_kind;
-    TokenOutcome m_outcome;
-};
-
-}  // namespace
-
-// ---------------------------------------------------------------------------------------------
-// TokenFlowView
 
 TokenFlowView::TokenFlowView(QWidget* parent) : QWidget(parent)
 {
@@ -284,10 +53,10 @@ const TokenFlowView::Metrics& TokenFlowView::metrics() const
         return m_metrics;
     Metrics& m = m_metrics;
     // Tokens a little larger than the UI text: they are what the panel is about.
-    m.tokenFont = scaled(font(), 1.1);
+    m.tokenFont = chip::scaled(font(), 1.1);
     m.specialFont = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m.specialFont.setPointSizeF(std::max(1.0, QFontInfo(m.tokenFont).pointSizeF() * 0.85));
-    m.tagFont = scaled(font(), 0.8);
+    m.tagFont = chip::scaled(font(), 0.8);
     const QFontMetrics token(m.tokenFont, this);
     const QFontMetrics special(m.specialFont, this);
     const QFontMetrics tag(m.tagFont, this);
@@ -321,7 +90,7 @@ const TokenFlowView::Metrics& TokenFlowView::metrics() const
         if (cell.seamBefore) {
             ++review;
             m.reviews[i] = review;
-            m.seamWidths[i] = kMarkerWidth + 2 * m.padding + tag.horizontalAdvance(seamTag(review));
+            m.seamWidths[i] = chip::kMarkerWidth + 2 * m.padding + tag.horizontalAdvance(seamTag(review));
         }
     }
     m.valid = true;
@@ -510,8 +279,8 @@ void TokenFlowView::paintEvent(QPaintEvent* event)
         return;
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
-    const ChipColours colours = ChipColours::from(palette());
-    const qreal radius = radiusFor(m.lineHeight);
+    const chip::ChipColours colours = chip::ChipColours::from(palette());
+    const qreal radius = chip::radiusFor(m.lineHeight);
     const QRect exposed = event->rect();
 
     // Only the lines inside the exposed rectangle: in a scroll area that is a screenful.
@@ -524,31 +293,31 @@ void TokenFlowView::paintEvent(QPaintEvent* event)
         for (int i = line->first; i < line->end; ++i) {
             if (m.seamWidths[i] > 0)
                 paintSeam(painter, i, colours.seam);
-            const ChipLook look = lookFor(m_cells[i], colours);
-            fillChip(painter, lay.rects[i], look.fill, joinedToPrevious(i), joinedToPrevious(i + 1), radius);
+            const chip::ChipLook look = chip::lookFor(m_cells[i], colours);
+            chip::fillChip(painter, lay.rects[i], look.fill, joinedToPrevious(i), joinedToPrevious(i + 1), radius);
             paintText(painter, i, look.text);
         }
         for (int i = line->first; i < line->end; ++i) {
-            const ChipLook look = lookFor(m_cells[i], colours);
+            const chip::ChipLook look = chip::lookFor(m_cells[i], colours);
             const bool joinLeft = joinedToPrevious(i);
             if (joinLeft) {
-                drawJoinDivider(painter, lay.rects[i], look.border);
+                chip::drawJoinDivider(painter, lay.rects[i], look.border);
             } else {
                 int last = i;
                 while (joinedToPrevious(last + 1))
                     ++last;
                 const QRect word = lay.rects[i].united(lay.rects[last]);
                 // A piece cut off by a line break keeps square ends so it reads as unfinished.
-                strokeChip(painter, word, look.border, 1.0, look.borderStyle, !continuesWord(i),
+                chip::strokeChip(painter, word, look.border, 1.0, look.borderStyle, !continuesWord(i),
                            last + 1 >= m_cells.size() || !continuesWord(last + 1), radius);
             }
             if (look.mark.isValid())
-                strokeChip(painter, lay.rects[i], look.mark, look.markWidth, Qt::SolidLine, !joinLeft,
+                chip::strokeChip(painter, lay.rects[i], look.mark, look.markWidth, Qt::SolidLine, !joinLeft,
                            !joinedToPrevious(i + 1), radius);
         }
     }
     if (m_hovered >= 0 && m_hovered < m_cells.size())
-        strokeChip(painter, lay.rects[m_hovered], colours.text, 2.0, Qt::SolidLine, true, true, radius);
+        chip::strokeChip(painter, lay.rects[m_hovered], colours.text, 2.0, Qt::SolidLine, true, true, radius);
 }
 
 void TokenFlowView::paintText(QPainter& painter, int index, const QColor& colour) const
@@ -579,10 +348,11 @@ void TokenFlowView::paintSeam(QPainter& painter, int index, const QColor& colour
     const QRect& cell = m_layout.rects[index];
     const int left = cell.left() - m.seamWidths[index];
     // The marker reaches into the gaps above and below so it reads as a divider, not a border.
-    drawSeamMarker(painter, left, cell.top() - m.lineGap / 2.0, cell.bottom() + 1 + m.lineGap / 2.0, colour);
+    chip::drawSeamMarker(painter, left, cell.top() - m.lineGap / 2.0, cell.bottom() + 1 + m.lineGap / 2.0, colour);
     painter.setFont(m.tagFont);
     painter.setPen(colour);
-    painter.drawText(QPoint(left + kMarkerWidth + m.padding, cell.top() + m.tagBaseline), seamTag(m.reviews[index]));
+    painter.drawText(QPoint(left + chip::kMarkerWidth + m.padding, cell.top() + m.tagBaseline),
+                     seamTag(m.reviews[index]));
 }
 
 bool TokenFlowView::event(QEvent* event)
@@ -653,116 +423,6 @@ void TokenFlowView::setHovered(int index)
     if (index >= 0)
         update(cellRect(index).adjusted(-2, -2, 2, 2));
     emit cellHovered(index);
-}
-
-// ---------------------------------------------------------------------------------------------
-// MaskOutcomeLegend
-
-MaskOutcomeLegend::MaskOutcomeLegend(QWidget* parent) : QWidget(parent)
-{
-    // Items flow and wrap like the tokens, so the legend fits a narrow panel too.
-    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
-    policy.setHeightForWidth(true);
-    setSizePolicy(policy);
-    auto addItem = [this](LegendSwatch* swatch) {
-        auto* item = new QWidget(this);
-        auto* row = new QHBoxLayout(item);
-        row->setContentsMargins(0, 0, 0, 0);
-        row->setSpacing(fontMetrics().averageCharWidth());
-        auto* label = new QLabel(item);
-        row->addWidget(swatch);
-        row->addWidget(label);
-        m_items.push_back(item);
-        m_swatches.push_back(swatch);
-        m_labels.push_back(label);
-    };
-    for (TokenOutcome outcome : {TokenOutcome::Masked, TokenOutcome::Random, TokenOutcome::Kept})
-        addItem(new LegendSwatch(LegendSwatch::Kind::Outcome, outcome, nullptr));
-    addItem(new LegendSwatch(LegendSwatch::Kind::Joined, TokenOutcome::None, nullptr));
-    addItem(new LegendSwatch(LegendSwatch::Kind::Seam, TokenOutcome::None, nullptr));
-    retranslate();
-}
-
-int MaskOutcomeLegend::arrange(int width, bool apply) const
-{
-    const int horizontalGap = fontMetrics().averageCharWidth() * 3;
-    const int verticalGap = fontMetrics().height() / 3;
-    int x = 0;
-    int y = 0;
-    int rowHeight = 0;
-    for (QWidget* item : m_items) {
-        const QSize size = item->sizeHint();
-        if (x > 0 && x + size.width() > width) {
-            x = 0;
-            y += rowHeight + verticalGap;
-            rowHeight = 0;
-        }
-        if (apply)
-            item->setGeometry(QRect(QPoint(x, y), size));
-        x += size.width() + horizontalGap;
-        rowHeight = std::max(rowHeight, size.height());
-    }
-    return y + rowHeight;
-}
-
-bool MaskOutcomeLegend::hasHeightForWidth() const { return true; }
-
-int MaskOutcomeLegend::heightForWidth(int width) const { return arrange(width, false); }
-
-QSize MaskOutcomeLegend::sizeHint() const
-{
-    const int oneRow = std::numeric_limits<int>::max() / 2;
-    int width = 0;
-    for (QWidget* item : m_items)
-        width += item->sizeHint().width() + fontMetrics().averageCharWidth() * 3;
-    return QSize(width, arrange(oneRow, false));
-}
-
-QSize MaskOutcomeLegend::minimumSizeHint() const
-{
-    int width = 0;
-    for (QWidget* item : m_items)
-        width = std::max(width, item->sizeHint().width());
-    return QSize(width, arrange(width, false));
-}
-
-void MaskOutcomeLegend::resizeEvent(QResizeEvent* event)
-{
-    QWidget::resizeEvent(event);
-    arrange(width(), true);
-}
-
-void MaskOutcomeLegend::changeEvent(QEvent* event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QWidget::changeEvent(event);
-}
-
-void MaskOutcomeLegend::retranslate()
-{
-    const QStringList names = {
-        MaskOutcomeStyle::name(TokenOutcome::Masked),
-        MaskOutcomeStyle::name(TokenOutcome::Random),
-        MaskOutcomeStyle::name(TokenOutcome::Kept),
-        tr("word pieces joined"),
-        tr("review seam"),
-    };
-    const QStringList descriptions = {
-        MaskOutcomeStyle::description(TokenOutcome::Masked),
-        MaskOutcomeStyle::description(TokenOutcome::Random),
-        MaskOutcomeStyle::description(TokenOutcome::Kept),
-        tr("A WordPiece continuation (a \"##\" piece) is drawn joined to the piece before it, so a word reads as one."),
-        tr("One review ends and the next begins inside the chunk ([SEP] [CLS])."),
-    };
-    for (int i = 0; i < m_labels.size(); ++i) {
-        m_labels[i]->setText(names[i]);
-        m_labels[i]->setToolTip(descriptions[i]);
-        m_swatches[i]->setToolTip(descriptions[i]);
-    }
-    // New words, new widths: the flow must be recomputed.
-    updateGeometry();
-    arrange(width(), true);
 }
 
 }  // namespace masklab::ui
