@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -94,6 +95,11 @@ std::string demoCorpusPath()
 {
     std::vector<std::string> candidates;
     if (const char* env = std::getenv("MASKLAB_DEMO_DIR"); env && *env) candidates.push_back(env);
+    // An installed program finds its demo beside itself (<prefix>/bin -> <prefix>/share), so a
+    // package installed under another prefix than the build's still has it.
+    std::error_code ec;
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) candidates.push_back((exe.parent_path().parent_path() / "share" / "masklab" / "demo").string());
     candidates.push_back(MASKLAB_SOURCE_RESOURCES "/demo");
     candidates.push_back(MASKLAB_INSTALL_DATADIR "/demo");
     std::string tried;

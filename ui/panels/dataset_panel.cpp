@@ -111,24 +111,26 @@ DatasetPanel::DatasetPanel(Workbench* workbench, QWidget* parent)
     m_splitSeed->setRange(0, 1 << 30);
     m_splitLabel = new QLabel(this);
     m_splitLabel->setWordWrap(true);
-    auto* sampling = new QFormLayout;
-    sampling->addRow(tr("Train chunks:"), m_trainSize);
-    sampling->addRow(tr("Test chunks:"), m_testSize);
-    sampling->addRow(tr("Seed:"), m_splitSeed);
-    sampling->addRow(m_splitLabel);
-    auto* samplingBox = new QWidget(this);
-    samplingBox->setLayout(sampling);
+    // Downsampling on one row under the table: the course's train_test_split of the chunks.
+    auto* sampling = new QHBoxLayout;
+    sampling->addWidget(new QLabel(tr("Train chunks:"), this));
+    sampling->addWidget(m_trainSize);
+    sampling->addWidget(new QLabel(tr("Test chunks:"), this));
+    sampling->addWidget(m_testSize);
+    sampling->addWidget(new QLabel(tr("Seed:"), this));
+    sampling->addWidget(m_splitSeed);
+    sampling->addWidget(m_splitLabel, 1);
+    for (QAbstractSpinBox* box : {static_cast<QAbstractSpinBox*>(m_trainSize), static_cast<QAbstractSpinBox*>(m_testSize),
+                                  static_cast<QAbstractSpinBox*>(m_splitSeed)})
+        box->setMaximumWidth(box->fontMetrics().horizontalAdvance(QStringLiteral("0000000.000")) + 40);
 
     auto* lower = new QSplitter(Qt::Horizontal, this);
     lower->addWidget(m_document);
     lower->addWidget(m_histogram);
-    lower->addWidget(samplingBox);
-    m_histogram->setMinimumWidth(320);
-    samplingBox->setMinimumWidth(260);
-    lower->setStretchFactor(0, 2);
-    lower->setStretchFactor(1, 3);
-    lower->setStretchFactor(2, 1);
-    lower->setSizes({400, 460, 240});
+    m_histogram->setMinimumWidth(280);
+    lower->setStretchFactor(0, 1);
+    lower->setStretchFactor(1, 1);
+    lower->setSizes({500, 500});
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(lower);
@@ -140,6 +142,7 @@ DatasetPanel::DatasetPanel(Workbench* workbench, QWidget* parent)
     layout->addLayout(progressRow);
     layout->addLayout(filterRow);
     layout->addWidget(split, 1);
+    layout->addLayout(sampling);
 
     // Searching 100,000 reviews takes a moment: wait until the typing pauses.
     auto* searchTimer = new QTimer(this);
