@@ -64,7 +64,9 @@ int main(int argc, char* argv[])
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("system, light or dark"), QStringLiteral("name"), QStringLiteral("light"));
     const QCommandLineOption epochs(QStringLiteral("epochs"), QStringLiteral("Demo epochs to train"), QStringLiteral("n"), QStringLiteral("30"));
     const QCommandLineOption corpus(QStringLiteral("corpus"), QStringLiteral("A corpus instead of the demo"), QStringLiteral("path"));
-    parser.addOptions({out, language, theme, epochs, corpus});
+    const QCommandLineOption settings(QStringLiteral("settings"), QStringLiteral("Run settings (training_config.json) to load first"),
+                                      QStringLiteral("file"));
+    parser.addOptions({out, language, theme, epochs, corpus, settings});
     parser.addHelpOption();
     parser.process(app);
     const QString dir = parser.value(out);
@@ -85,6 +87,11 @@ int main(int argc, char* argv[])
     if (parser.isSet(corpus)) {
         // Let the demo of the first launch finish, then open the corpus and wait for its masks.
         waitFor(masked, 600000);
+        if (parser.isSet(settings)) {
+            const masklab::TrainingConfig loaded = masklab::TrainingConfig::fromFile(parser.value(settings).toStdString());
+            bench->updateConfig([&](masklab::TrainingConfig& c) { c = loaded; });
+            QTest::qWait(3000);  // the demo re-read with the new tokenizer
+        }
         QSignalSpy opened(bench, &masklab::ui::Workbench::corpusChanged);
         bench->openCorpus(parser.value(corpus));
         if (!waitFor(opened, 1800000)) {
@@ -112,7 +119,7 @@ int main(int argc, char* argv[])
     shoot(window, QStringLiteral("masks"), prefix + QStringLiteral("masks.png"));
     shoot(window, QStringLiteral("project"), prefix + QStringLiteral("project.png"));
 
-    const int n = parser.value(epochs).toInt();
+    const int n = parser.isSet(settings) && !parser.isSet(epochs) ? bench->config().epochs : parser.value(epochs).toInt();
     if (n <= 0) {
         shoot(window, QStringLiteral("course"), prefix + QStringLiteral("course.png"));
         return 0;

@@ -310,6 +310,39 @@ private slots:
         QCOMPARE(o->window->dataset()->table()->model()->rowCount(), 248);
     }
 
+    // The course's path in the window: the real IMDb train split with the course's tokenizer,
+    // chunk size 128 and groups of 1,000 reviews gives the course's 61,289 chunks, and the
+    // first chunk starts with the first review in the course's order.
+    void courseSettingsOnTheRealImdbGiveTheCoursesChunks()
+    {
+        auto o = openDemo();
+        const QString fixtures = qEnvironmentVariable("MASKLAB_FIXTURES");
+        const QString tarball = fixtures + "/imdb/aclImdb_v1_text_only.tar.xz";
+        const QString tokenizer = fixtures + "/bert_uncased_tokenizer/tokenizer.json";
+        if (!QFileInfo::exists(tarball) || !QFileInfo::exists(tokenizer)) QFAIL("the IMDb fixtures are missing");
+        o->bench->updateConfig([&](TrainingConfig& c) {
+            c.tokenizer = tokenizer.toStdString();
+            c.chunkSize = 128;
+            c.groupSize = 1000;
+            c.trainSize = 10000;
+            c.testSize = 1000;
+        });
+        o->bench->openCorpus(tarball);
+        // The tokenizer change re-reads the demo first; wait for the IMDb's own chunks.
+        QTRY_VERIFY_WITH_TIMEOUT(o->bench->chunks() && o->bench->chunks()->corpus->corpus.origin == tarball.toStdString(),
+                                 600000);
+        QCOMPARE(o->bench->corpus()->corpus.size(), std::size_t(25000));
+        const ChunkSnapshot& chunks = *o->bench->chunks();
+        QCOMPARE(chunks.chunks.size(), std::size_t(61289));
+        QCOMPARE(chunks.chunks.tokens, std::size_t(7846783));
+        QCOMPARE(chunks.split.train.size(), std::size_t(10000));
+        QCOMPARE(chunks.split.test.size(), std::size_t(1000));
+        QVERIFY(o->window->chunks()->summary()->text().contains("61,289"));
+        QCOMPARE(o->window->dataset()->table()->model()->rowCount(), 25000);
+        QCOMPARE(o->bench->corpus()->tokenCount(0), std::size_t(200));  // the course's first review
+        QCOMPARE(o->bench->config().split, std::string("train"));
+    }
+
     void layoutIsRememberedBetweenLaunches()
     {
         QTemporaryDir project;

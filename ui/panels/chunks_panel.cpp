@@ -55,6 +55,8 @@ ChunksPanel::ChunksPanel(Workbench* workbench, QWidget* parent)
     split->addWidget(right);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 3);
+    m_list->setMinimumWidth(m_list->fontMetrics().horizontalAdvance(QStringLiteral("00,000 · review 00,000 · train · ")));
+    split->setSizes({330, 800});
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);
