@@ -1522,5 +1522,17 @@
         <source>Stop it, or wait until it ends, before resuming another.</source>
         <translation>Остановите его или дождитесь окончания, прежде чем возобновлять другой запуск.</translation>
     </message>
+    <message>
+        <source>%1. The file was kept as %2.</source>
+        <translation>%1. Файл сохранён как %2.</translation>
+    </message>
+    <message>
+        <source>The project settings could not be saved</source>
+        <translation>Не удалось сохранить настройки проекта</translation>
+    </message>
+    <message>
+        <source>%1: %2. Check the folder&apos;s permissions and free space.</source>
+        <translation>%1: %2. Проверьте права доступа к папке и свободное место.</translation>
+    </message>
 </context>
 </TS>

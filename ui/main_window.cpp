@@ -224,7 +224,11 @@ void MainWindow::showProblem(const QString& what, const QString& message)
     m_lastProblem = what + QStringLiteral(": ") + message;
     statusBar()->showMessage(m_lastProblem, 15000);
     if (!m_problemBoxes) return;
+    // The same problem again (a slider moved while the masking settings cannot work) must not
+    // stack a box per change.
+    if (m_problemBox && m_problemBox->text() == what && m_problemBox->informativeText() == message) return;
     auto* box = new QMessageBox(QMessageBox::Warning, tr("MaskLab"), what, QMessageBox::Ok, this);
+    m_problemBox = box;
     box->setInformativeText(message);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();  // not exec(): the window keeps running (a training, a load) behind it
@@ -232,6 +236,7 @@ void MainWindow::showProblem(const QString& what, const QString& message)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    m_workbench->cancelLoading();  // a corpus being read stops at its next progress report
     if (m_workbench->isTraining()) {
         const bool stop = m_askToClose ? m_askToClose() : QMessageBox::question(
             this, tr("A training is running"),

@@ -3,6 +3,8 @@
 // the layout remembered between launches.
 #include <QHash>
 #include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
 
 #include <functional>
 
@@ -72,6 +74,7 @@ private:
     QByteArray m_defaultLayout;
     QLabel* m_statusDevice;
     QString m_lastProblem;
+    QPointer<QMessageBox> m_problemBox;
     bool m_problemBoxes = true;
     std::function<bool()> m_askToClose;
 };

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 
 namespace masklab::ui {
 namespace {
@@ -49,9 +50,14 @@ Workbench::Workbench(const QString& projectDir, QObject* parent)
             m_config = TrainingConfig::fromFile(saved.toStdString());
             loaded = true;
         } catch (const std::exception& e) {
-            // A settings file we cannot read must not stop the app: start from the demo, say so.
-            QTimer::singleShot(0, this, [this, message = QString::fromStdString(e.what())] {
-                emit problem(tr("The project settings could not be read; the demo settings are used instead"), message);
+            // A settings file we cannot read must not stop the app, nor be lost: keep it aside
+            // under another name, start from the demo, and say so.
+            const QString aside = saved + QStringLiteral(".unreadable");
+            QFile::remove(aside);
+            QFile::rename(saved, aside);
+            QTimer::singleShot(0, this, [this, aside, message = QString::fromStdString(e.what())] {
+                emit problem(tr("The project settings could not be read; the demo settings are used instead"),
+                             tr("%1. The file was kept as %2.").arg(message, aside));
             });
         }
     }
@@ -75,12 +81,16 @@ Workbench::Workbench(const QString& projectDir, QObject* parent)
 
     DataWorker* data = m_engine->data();
     connect(data, &DataWorker::progress, this, &Workbench::loadingProgress);
-    connect(data, &DataWorker::corpusReady, this, [this](const CorpusPtr& corpus) {
+    connect(data, &DataWorker::corpusReady, this, [this](const CorpusPtr& corpus, quint64 generation) {
+        if (generation != m_corpusGeneration) return;  // a newer load is on its way
         m_loading = false;
         m_corpus = corpus;
-        if (m_config.corpus != corpus->corpus.origin || m_config.split != corpus->split.toStdString()) {
+        // An aclImdb corpus read with the default split: the run must read the same split.
+        const bool imdb = !corpus->corpus.documents.empty() && !corpus->corpus.documents.front().split.empty();
+        const std::string split = imdb ? corpus->split.toStdString() : m_config.split;
+        if (m_config.corpus != corpus->corpus.origin || m_config.split != split) {
             m_config.corpus = corpus->corpus.origin;
-            m_config.split = corpus->split.toStdString();
+            m_config.split = split;
             saveSettings();
             emit configChanged();
         }
@@ -90,34 +100,52 @@ Workbench::Workbench(const QString& projectDir, QObject* parent)
         if (m_config.model.empty()) requestBaseModel();
     });
     connect(data, &DataWorker::chunksReady, this, [this](const ChunksPtr& chunks) {
+        if (chunks->corpus != m_corpus) return;  // chunks of a corpus that is no longer open
         m_chunks = chunks;
         m_previewChunk = std::min(m_previewChunk, chunks->chunks.size() ? chunks->chunks.size() - 1 : 0);
         emit chunksChanged(chunks);
         requestMask();
     });
     connect(data, &DataWorker::maskReady, this, [this](const MaskPreviewPtr& preview) {
+        if (preview->chunks != m_chunks) return;  // masks of chunks that were rebuilt since
         m_mask = preview;
         emit maskChanged(preview);
     });
-    connect(data, &DataWorker::failed, this, [this](const QString& task, const QString& message) {
+    connect(data, &DataWorker::corpusFailed, this, [this](const QString& task, const QString& message, quint64 generation) {
+        if (generation != m_corpusGeneration) return;
         m_loading = false;
         emit loadingFinished();
         emit problem(task, message);
     });
+    connect(data, &DataWorker::corpusCancelled, this, [this](quint64 generation) {
+        if (generation != m_corpusGeneration) return;
+        m_loading = false;
+        emit loadingFinished();
+        emit loadingCancelled();
+    });
+    connect(data, &DataWorker::failed, this, &Workbench::problem);
     connect(m_engine->inference(), &InferenceWorker::modelReady, this, [this](const ModelInfo& info) {
         if (info.slot != QLatin1String("base")) return;
         m_baseModel = info;
         emit baseModelChanged(info);
     });
     connect(m_engine->inference(), &InferenceWorker::modelFailed, this, [this](const QString& slot, const QString& message) {
-        if (slot == QLatin1String("base")) emit problem(tr("The model could not be loaded"), message);
+        if (slot != QLatin1String("base")) return;
+        m_baseModel = {};  // the worker dropped it too: never answer with the previous model
+        emit baseModelChanged(m_baseModel);
+        emit problem(tr("The model could not be loaded"), message);
     });
-    auto runEnded = [this] { emit runsChanged(); };
-    connect(m_engine->training(), &TrainingWorker::finished, this, runEnded);
-    connect(m_engine->training(), &TrainingWorker::failed, this, [this](const QString& message) {
-        emit problem(tr("The training stopped with an error"), message);
+    auto runEnded = [this] {
+        if (m_baseModelPending) requestBaseModel();
         emit runsChanged();
+    };
+    connect(m_engine->training(), &TrainingWorker::finished, this, runEnded);
+    connect(m_engine->training(), &TrainingWorker::failed, this, [this, runEnded](const QString& message) {
+        emit problem(tr("The training stopped with an error"), message);
+        runEnded();
     });
+    // A project whose settings name a model folder: load it (a corpus load does not).
+    if (!m_config.model.empty()) QTimer::singleShot(0, this, &Workbench::requestBaseModel);
 }
 
 Workbench::~Workbench() = default;
@@ -126,8 +154,17 @@ void Workbench::saveSettings() const
 {
     TrainingConfig stored = m_config;
     stored.outputDir.clear();  // each run gets its own folder
-    QFile file(settingsPath(m_projectDir));
-    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate)) file.write(QByteArray::fromStdString(stored.toJson()));
+    // Written beside and renamed into place, so a crash mid-write leaves the previous file whole.
+    QSaveFile file(settingsPath(m_projectDir));
+    if (!file.open(QIODevice::WriteOnly) || file.write(QByteArray::fromStdString(stored.toJson())) < 0 || !file.commit()) {
+        if (!m_saveFailed)
+            emit const_cast<Workbench*>(this)->problem(tr("The project settings could not be saved"),
+                                                       tr("%1: %2. Check the folder's permissions and free space.")
+                                                           .arg(file.fileName(), file.errorString()));
+        m_saveFailed = true;
+        return;
+    }
+    m_saveFailed = false;
 }
 
 void Workbench::updateConfig(const std::function<void(TrainingConfig&)>& change)
@@ -137,7 +174,9 @@ void Workbench::updateConfig(const std::function<void(TrainingConfig&)>& change)
     saveSettings();
     emit configChanged();
     if (!sameData(before, m_config)) {
-        if (before.model != m_config.model || before.fromScratch != m_config.fromScratch) requestBaseModel();
+        // A new model folder loads now; a model from scratch is built once the corpus (and so
+        // its tokenizer) is read again.
+        if (before.model != m_config.model && !m_config.model.empty()) requestBaseModel();
         reloadCorpus();
         return;
     }
@@ -199,7 +238,9 @@ void Workbench::openCorpus(const QString& path)
     request.split = m_config.split.empty() ? QStringLiteral("train") : QString::fromStdString(m_config.split);
     request.textField = QString::fromStdString(m_config.textField);
     request.tokenizer = tokenizerSpec();
+    request.generation = ++m_corpusGeneration;
     m_loading = true;
+    m_engine->resetDataCancel();  // here, not in the worker: a Cancel clicked while queued counts
     emit loadingProgress(tr("Opening %1").arg(path), 0, 0);
     emit m_engine->openCorpus(request);
 }
@@ -257,6 +298,10 @@ void Workbench::requestMask()
 
 void Workbench::requestBaseModel()
 {
+    // Building a new model seeds LibTorch's global generator, which a running training draws
+    // its dropout from: wait until the run ends.
+    m_baseModelPending = isTraining();
+    if (m_baseModelPending) return;
     if (!m_config.model.empty()) {
         emit m_engine->loadModel(QStringLiteral("base"), QString::fromStdString(m_config.model));
     } else if (m_corpus && !m_config.fromScratch.empty()) {
@@ -267,6 +312,11 @@ void Workbench::requestBaseModel()
 
 void Workbench::openModel(const QString& folder)
 {
+    if (folder.toStdString() == m_config.model) {  // the same folder again: load it again
+        requestBaseModel();
+        reloadCorpus();
+        return;
+    }
     updateConfig([&](TrainingConfig& c) {
         c.model = folder.toStdString();
         c.fromScratch.clear();

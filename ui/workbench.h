@@ -65,6 +65,7 @@ signals:
     void configChanged();
     void loadingProgress(const QString& task, qint64 done, qint64 total);
     void loadingFinished();
+    void loadingCancelled();
     void corpusChanged(const masklab::ui::CorpusPtr& corpus);
     void chunksChanged(const masklab::ui::ChunksPtr& chunks);
     void maskChanged(const masklab::ui::MaskPreviewPtr& preview);
@@ -92,6 +93,9 @@ private:
     std::size_t m_previewChunk = 0;
     quint64 m_previewSeed = 42;
     QString m_currentRun;
+    quint64 m_corpusGeneration = 0;   // the latest corpus request; older answers are dropped
+    bool m_baseModelPending = false;  // a base model to build once the running training ends
+    mutable bool m_saveFailed = false;
     QStringList m_probes;
     // Sliders and spin boxes change settings many times a second: rebuild once they settle.
     QTimer m_rechunkTimer, m_remaskTimer;

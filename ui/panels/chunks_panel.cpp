@@ -22,6 +22,7 @@ ChunksPanel::ChunksPanel(Workbench* workbench, QWidget* parent)
 {
     m_chunkSize = new QSpinBox(this);
     m_chunkSize->setRange(8, 512);
+    m_chunkSize->setKeyboardTracking(false);  // typing "128" must not regroup at 1 and 12 first
     m_chunkSize->setToolTip(tr("Tokens per chunk (the course uses 128; DistilBERT allows 512)"));
     m_grouping = new QComboBox(this);
     m_grouping->addItem(tr("Groups of 1,000 documents (the course's batched map)"), 1000);

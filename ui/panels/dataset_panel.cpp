@@ -17,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpressionValidator>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -107,8 +108,9 @@ DatasetPanel::DatasetPanel(Workbench* workbench, QWidget* parent)
         box->setDecimals(3);
         box->setToolTip(tr("Chunks to keep: a count, or a fraction of all chunks when below 1 (0 = what the other side leaves)"));
     }
-    m_splitSeed = new QSpinBox(this);
-    m_splitSeed->setRange(0, 1 << 30);
+    // A line edit, not a spin box: seeds are 64-bit and a spin box holds an int.
+    m_splitSeed = new QLineEdit(this);
+    m_splitSeed->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{1,19}")), m_splitSeed));
     m_splitLabel = new QLabel(this);
     m_splitLabel->setWordWrap(true);
     // Downsampling on one row under the table: the course's train_test_split of the chunks.
@@ -120,8 +122,7 @@ DatasetPanel::DatasetPanel(Workbench* workbench, QWidget* parent)
     sampling->addWidget(new QLabel(tr("Seed:"), this));
     sampling->addWidget(m_splitSeed);
     sampling->addWidget(m_splitLabel, 1);
-    for (QAbstractSpinBox* box : {static_cast<QAbstractSpinBox*>(m_trainSize), static_cast<QAbstractSpinBox*>(m_testSize),
-                                  static_cast<QAbstractSpinBox*>(m_splitSeed)})
+    for (QWidget* box : {static_cast<QWidget*>(m_trainSize), static_cast<QWidget*>(m_testSize), static_cast<QWidget*>(m_splitSeed)})
         box->setMaximumWidth(box->fontMetrics().horizontalAdvance(QStringLiteral("0000000.000")) + 40);
 
     auto* lower = new QSplitter(Qt::Horizontal, this);
@@ -164,6 +165,7 @@ DatasetPanel::DatasetPanel(Workbench* workbench, QWidget* parent)
         m_workbench->updateConfig([&](TrainingConfig& c) { c.split = split; });
     });
     connect(m_textField, &QLineEdit::editingFinished, this, [this] {
+        m_textField->setModified(false);
         const std::string field = m_textField->text().trimmed().toStdString();
         if (field.empty() || field == m_workbench->config().textField) return;
         m_workbench->updateConfig([&](TrainingConfig& c) { c.textField = field; });
@@ -174,8 +176,10 @@ DatasetPanel::DatasetPanel(Workbench* workbench, QWidget* parent)
     connect(m_testSize, &QDoubleSpinBox::editingFinished, this, [this] {
         m_workbench->updateConfig([v = m_testSize->value()](TrainingConfig& c) { c.testSize = v; });
     });
-    connect(m_splitSeed, &QSpinBox::editingFinished, this, [this] {
-        m_workbench->updateConfig([v = m_splitSeed->value()](TrainingConfig& c) { c.splitSeed = static_cast<uint64_t>(v); });
+    connect(m_splitSeed, &QLineEdit::editingFinished, this, [this] {
+        if (!m_splitSeed->isModified()) return;
+        m_splitSeed->setModified(false);
+        m_workbench->updateConfig([v = m_splitSeed->text().toULongLong()](TrainingConfig& c) { c.splitSeed = v; });
     });
 
     connect(m_workbench, &Workbench::corpusChanged, this, &DatasetPanel::showCorpus);
@@ -209,10 +213,10 @@ void DatasetPanel::syncFromConfig()
     const TrainingConfig& c = m_workbench->config();
     const int split = m_split->findData(QString::fromStdString(c.split));
     m_split->setCurrentIndex(split < 0 ? 0 : split);
-    m_textField->setText(QString::fromStdString(c.textField));
+    if (!m_textField->isModified()) m_textField->setText(QString::fromStdString(c.textField));
     m_trainSize->setValue(c.trainSize);
     m_testSize->setValue(c.testSize);
-    m_splitSeed->setValue(static_cast<int>(c.splitSeed));
+    if (!m_splitSeed->isModified()) m_splitSeed->setText(QString::number(c.splitSeed));
 }
 
 void DatasetPanel::showProgress(const QString& task, qint64 done, qint64 total)

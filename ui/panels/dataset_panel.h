@@ -61,7 +61,7 @@ private:
     QLabel* m_counts;
     QDoubleSpinBox* m_trainSize;
     QDoubleSpinBox* m_testSize;
-    QSpinBox* m_splitSeed;
+    QLineEdit* m_splitSeed;
     QLabel* m_splitLabel;
     QProgressBar* m_progress;
     QPushButton* m_cancel;

@@ -124,10 +124,11 @@ FillMaskPanel::FillMaskPanel(Workbench* workbench, QWidget* parent) : QWidget(pa
     InferenceWorker* inference = m_workbench->engine()->inference();
     connect(inference, &InferenceWorker::fillMaskReady, this, &FillMaskPanel::showReply);
     connect(inference, &InferenceWorker::modelReady, this, [this](const ModelInfo& info) {
-        if (info.slot == kCompare) {
-            m_compareLoaded = info.folder;
-            ask();
-        }
+        if (info.slot != kCompare) return;
+        m_compareLoaded = info.folder;
+        // The choice moved on while this one loaded: load what is chosen now.
+        if (m_compareChoice->currentData().toString() != info.folder) compareChosen();
+        else ask();
     });
     connect(inference, &InferenceWorker::modelFailed, this, [this](const QString& slot, const QString& message) {
         if (slot == kCompare) m_compareChart->setMessage(tr("This checkpoint could not be loaded: %1").arg(message));
@@ -221,6 +222,7 @@ void FillMaskPanel::showReply(const FillMaskReply& reply)
     if (reply.text != m_text->text()) return;  // an answer to an older text
     FillMaskChart* chart = reply.slot == kBase ? m_baseChart : reply.slot == kCompare ? m_compareChart : nullptr;
     if (!chart) return;
+    if (reply.slot == kCompare && reply.folder != m_compareChoice->currentData().toString()) return;  // another checkpoint
     if (!reply.error.isEmpty()) {
         chart->setMessage(reply.error);
         return;

@@ -97,6 +97,8 @@ ProjectPanel::ProjectPanel(Workbench* workbench, QWidget* parent) : QWidget(pare
     connect(browse, &QPushButton::clicked, this, &ProjectPanel::chooseModelFolder);
     connect(browseTokenizer, &QPushButton::clicked, this, &ProjectPanel::chooseTokenizer);
     connect(m_folder, &QLineEdit::editingFinished, this, [this] {
+        if (!m_folder->isModified()) return;
+        m_folder->setModified(false);
         if (!m_folder->text().trimmed().isEmpty()) m_workbench->openModel(m_folder->text().trimmed());
     });
     connect(m_scratchMode, &QRadioButton::clicked, this, [this] { m_workbench->useNewModel(m_preset->currentText()); });
@@ -106,6 +108,8 @@ ProjectPanel::ProjectPanel(Workbench* workbench, QWidget* parent) : QWidget(pare
     });
     connect(m_preset, qOverload<int>(&QComboBox::activated), this, [this] { m_workbench->useNewModel(m_preset->currentText()); });
     connect(m_tokenizer, &QLineEdit::editingFinished, this, [this] {
+        if (!m_tokenizer->isModified()) return;
+        m_tokenizer->setModified(false);
         const std::string path = m_tokenizer->text().trimmed().toStdString();
         if (path != m_workbench->config().tokenizer)
             m_workbench->updateConfig([&](TrainingConfig& c) { c.tokenizer = path; });
@@ -131,10 +135,10 @@ void ProjectPanel::syncFromConfig()
     const bool scratch = c.model.empty();
     m_folderMode->setChecked(!scratch);
     m_scratchMode->setChecked(scratch);
-    m_folder->setText(QString::fromStdString(c.model));
+    if (!m_folder->isModified()) m_folder->setText(QString::fromStdString(c.model));
     const int preset = m_preset->findText(QString::fromStdString(c.fromScratch));
     if (preset >= 0) m_preset->setCurrentIndex(preset);
-    m_tokenizer->setText(QString::fromStdString(c.tokenizer));
+    if (!m_tokenizer->isModified()) m_tokenizer->setText(QString::fromStdString(c.tokenizer));
     m_vocabSize->setValue(c.scratchVocabSize);
     m_preset->setEnabled(scratch);
     m_tokenizer->setEnabled(scratch);

@@ -131,6 +131,8 @@ TrainingForm::TrainingForm(Workbench* workbench, QWidget* parent) : QWidget(pare
                 edit->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{1,19}")), edit));
             }
             connect(edit, &QLineEdit::editingFinished, this, [write, edit] {
+                if (!edit->isModified()) return;  // focus left without an edit: nothing to write
+                edit->setModified(false);
                 const QString text = edit->text().trimmed();
                 write([&text](auto& f) {
                     using F = std::decay_t<decltype(f)>;
@@ -157,7 +159,9 @@ void TrainingForm::syncFromConfig()
     visitTrainingFields(config, [&](const char* rawKey, auto& field) {
         using Field = std::decay_t<decltype(field)>;
         QWidget* editor = m_editors.value(QString::fromLatin1(rawKey));
-        if (!editor || editor->hasFocus()) return;  // never overwrite what the user is typing
+        if (!editor) return;
+        // Never overwrite what the user is typing; spin boxes and check boxes always follow.
+        if (auto* edit = qobject_cast<QLineEdit*>(editor); edit && edit->isModified()) return;
         const QSignalBlocker block(editor);
         if constexpr (std::is_same_v<Field, bool>) static_cast<QCheckBox*>(editor)->setChecked(field);
         else if constexpr (std::is_same_v<Field, int>) static_cast<QSpinBox*>(editor)->setValue(field);

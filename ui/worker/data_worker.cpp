@@ -52,7 +52,6 @@ std::shared_ptr<const Tokenizer> DataWorker::tokenizerFor(const TokenizerSpec& s
 void DataWorker::openCorpus(const CorpusRequest& request)
 {
     const QString task = tr("Opening %1").arg(request.path);
-    m_cancel->reset();
     try {
         auto snapshot = std::make_shared<CorpusSnapshot>();
         QElapsedTimer clock;
@@ -77,10 +76,13 @@ void DataWorker::openCorpus(const CorpusRequest& request)
         snapshot->store = tokenizeCached(*snapshot->tokenizer, snapshot->corpus.documents, defaultCacheDir(),
                                          &snapshot->tokensFromCache);
         snapshot->tokenizeSeconds = clock.nsecsElapsed() / 1e9;
+        if (m_cancel->stopRequested()) throw Error("cancelled reading " + request.path.toStdString());
         emit progress(task, 1, 1);
-        emit corpusReady(snapshot);
+        emit corpusReady(snapshot, request.generation);
     } catch (const std::exception& e) {
-        emit failed(task, QString::fromStdString(e.what()));
+        // A cancel is what the user asked for, not a problem to report.
+        if (m_cancel->stopRequested()) emit corpusCancelled(request.generation);
+        else emit corpusFailed(task, QString::fromStdString(e.what()), request.generation);
     }
 }
 

@@ -23,7 +23,9 @@ public slots:
 
 signals:
     void progress(const QString& task, qint64 done, qint64 total);
-    void corpusReady(const masklab::ui::CorpusPtr& corpus);
+    void corpusReady(const masklab::ui::CorpusPtr& corpus, quint64 generation);
+    void corpusFailed(const QString& task, const QString& message, quint64 generation);
+    void corpusCancelled(quint64 generation);
     void chunksReady(const masklab::ui::ChunksPtr& chunks);
     void maskReady(const masklab::ui::MaskPreviewPtr& preview);
     void failed(const QString& task, const QString& message);

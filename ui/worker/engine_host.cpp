@@ -1,7 +1,7 @@
 #include "worker/engine_host.h"
 
-#include <QCoreApplication>
-#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
 
 namespace masklab::ui {
 
@@ -50,7 +50,12 @@ EngineHost::EngineHost(QObject* parent) : QObject(parent)
 
     // Busy from the moment the request leaves (a direct connection runs at emit time), so a
     // second click before the worker has started cannot queue a second run.
-    connect(this, &EngineHost::startTraining, this, [this] { m_trainingBusy = true; }, Qt::DirectConnection);
+    // The control is reset here too, not on the worker thread, so a Stop or Pause clicked before
+    // the worker picks the run up still counts.
+    connect(this, &EngineHost::startTraining, this, [this] {
+        m_trainingBusy = true;
+        m_trainingControl->reset();
+    }, Qt::DirectConnection);
     connect(m_training, &TrainingWorker::finished, this, [this] { m_trainingBusy = false; });
     connect(m_training, &TrainingWorker::failed, this, [this] { m_trainingBusy = false; });
 
@@ -75,10 +80,12 @@ EngineHost::~EngineHost()
 
 bool EngineHost::waitForTraining(int milliseconds)
 {
-    QElapsedTimer clock;
-    clock.start();
-    while (m_trainingBusy && clock.elapsed() < milliseconds)
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
+    if (!m_trainingBusy) return true;
+    QEventLoop loop;
+    connect(m_training, &TrainingWorker::finished, &loop, &QEventLoop::quit);
+    connect(m_training, &TrainingWorker::failed, &loop, &QEventLoop::quit);
+    QTimer::singleShot(milliseconds, &loop, &QEventLoop::quit);
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
     return !m_trainingBusy;
 }
 

@@ -30,7 +30,8 @@ public:
     void stopTraining() { m_trainingControl->requestStop(); }
     void setTrainingPaused(bool paused) { m_trainingControl->setPaused(paused); }
     void cancelData() { m_dataCancel->requestStop(); }
-    // Waits (processing events) until the running training has saved and returned.
+    void resetDataCancel() { m_dataCancel->reset(); }
+    // Waits until the running training has saved and returned, taking no user input meanwhile.
     bool waitForTraining(int milliseconds);
 
 signals:

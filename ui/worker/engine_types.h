@@ -37,6 +37,7 @@ struct TokenizerSpec {
 };
 
 struct CorpusRequest {
+    quint64 generation = 0;             // which request of the window this is (newer wins)
     QString path;
     QString split = QStringLiteral("train");
     QString textField = QStringLiteral("text");
@@ -118,6 +119,7 @@ struct FillMaskRequest {
 
 struct FillMaskReply {
     QString slot;
+    QString folder;                     // the checkpoint that answered ("" for a new model)
     QString text;
     QVector<FillCandidate> candidates;  // for the first [MASK]
     QVector<QVector<FillCandidate>> perMask;  // every [MASK] in order

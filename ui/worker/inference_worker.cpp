@@ -15,6 +15,7 @@
 namespace masklab::ui {
 
 struct InferenceWorker::Loaded {
+    QString folder;
     MaskedLanguageModel model{nullptr};
     std::shared_ptr<const Tokenizer> tokenizer;
 };
@@ -57,6 +58,7 @@ void InferenceWorker::loadModel(const QString& slot, const QString& folder)
     try {
         PretrainedModel pretrained = loadPretrained(folder.toStdString());
         auto loaded = std::make_shared<Loaded>();
+        loaded->folder = folder;
         loaded->model = pretrained.model;
         loaded->model->eval();
         loaded->tokenizer = std::shared_ptr<const Tokenizer>(std::move(pretrained.tokenizer));
@@ -66,6 +68,7 @@ void InferenceWorker::loadModel(const QString& slot, const QString& folder)
         info.tokenizer = loaded->tokenizer;
         emit modelReady(info);
     } catch (const std::exception& e) {
+        m_models.remove(slot);  // never answer from the model this one was meant to replace
         emit modelFailed(slot, QString::fromStdString(e.what()));
     }
 }
@@ -106,6 +109,7 @@ void InferenceWorker::fillMask(const FillMaskRequest& request)
     try {
         const auto found = m_models.constFind(request.slot);
         if (found == m_models.constEnd()) throw Error("no model is loaded here: open a model folder or choose a checkpoint");
+        reply.folder = (*found)->folder;
         QElapsedTimer clock;
         clock.start();
         const FillMaskResult result = masklab::fillMask(*(*found)->model, *(*found)->tokenizer, request.text.toStdString(),

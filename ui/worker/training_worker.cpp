@@ -53,7 +53,6 @@ void TrainingWorker::run(const TrainingRequest& request)
         };
     }
 
-    m_control->reset();
     emit started(QString::fromStdString(request.config.outputDir));
     try {
         const RunResult result = request.resume ? resumeTraining(request.config.outputDir, callbacks)
