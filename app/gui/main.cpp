@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 int main(int argc, char* argv[])
 {
@@ -27,7 +28,9 @@ int main(int argc, char* argv[])
 
     masklab::ui::installTranslations(app, parser.isSet(language) ? parser.value(language) : masklab::ui::languageSetting());
     masklab::ui::applyTheme(parser.isSet(theme) ? parser.value(theme) : masklab::ui::themeSetting());
-    masklab::ui::MainWindow window(parser.value(project));
+    // Stored in the settings for the next launch: absolute, whatever the working folder then.
+    const QString projectDir = parser.isSet(project) ? QFileInfo(parser.value(project)).absoluteFilePath() : QString();
+    masklab::ui::MainWindow window(projectDir);
     window.show();
     return QApplication::exec();
 }
