@@ -93,6 +93,8 @@ DatasetPanel::DatasetPanel(Workbench* workbench, QWidget* parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    // Fixed row heights: with 100,000 rows an interactive header keeps a size per section.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->horizontalHeader()->setSectionResizeMode(DocumentTableModel::Text, QHeaderView::Stretch);
     m_table->horizontalHeader()->setStretchLastSection(false);
 

@@ -41,8 +41,15 @@ public:
 protected:
     bool filterAcceptsRow(int row, const QModelIndex& parent) const override;
 private:
+    void foldCorpus(const CorpusPtr& corpus) const;
+
     std::string m_needle;  // lower-case UTF-8
     int m_label = -2;
+    // Every document ASCII-lower-cased once, back to back, so a search is a plain substring find
+    // (memchr/memcmp speed) instead of a per-character case-insensitive compare.
+    mutable CorpusPtr m_foldedFor;  // held, so a new corpus can never reuse its address
+    mutable std::string m_folded;
+    mutable std::vector<std::size_t> m_foldedBegin;
 };
 
 }  // namespace masklab::ui
