@@ -140,4 +140,14 @@ WordPieceConfig buildWordPieceVocabulary(const std::vector<std::string_view>& te
     return config;
 }
 
+std::unique_ptr<Tokenizer> buildCorpusTokenizer(const std::vector<Document>& documents, int vocabSize)
+{
+    std::vector<std::string_view> texts;
+    texts.reserve(documents.size());
+    for (const Document& d : documents) texts.push_back(d.text);
+    VocabularyBuildOptions options;
+    options.vocabSize = vocabSize;
+    return std::make_unique<WordPieceTokenizer>(buildWordPieceVocabulary(texts, options));
+}
+
 }  // namespace masklab

@@ -51,11 +51,6 @@ CoursePanel::CoursePanel(Workbench* workbench, QWidget* parent) : QWidget(parent
     m_steps->setCurrentRow(0);
 }
 
-void CoursePanel::selectStep(Step step)
-{
-    m_steps->setCurrentRow(step);
-}
-
 QString CoursePanel::title(Step step) const
 {
     switch (step) {

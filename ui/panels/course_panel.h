@@ -23,8 +23,6 @@ public:
     QListWidget* steps() const { return m_steps; }
     QPushButton* doButton() const { return m_do; }
     QPushButton* nextButton() const { return m_next; }
-    bool isDone(Step step) const { return m_done[step]; }
-    void selectStep(Step step);
 
 signals:
     // The panel to bring forward: "dataset", "chunks", "masks", "project", "training", "charts", "fillmask".

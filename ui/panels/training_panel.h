@@ -26,7 +26,6 @@ public:
     QProgressBar* progress() const { return m_progress; }
     QPlainTextEdit* log() const { return m_log; }
     TrainingForm* form() const { return m_form; }
-    QLabel* status() const { return m_status; }
 
 public slots:
     void chooseRunToResume();

@@ -2,7 +2,6 @@
 
 #include "masklab/error.h"
 #include "masklab/vocabulary_builder.h"
-#include "masklab/wordpiece_tokenizer.h"
 
 #include <QElapsedTimer>
 
@@ -33,15 +32,9 @@ std::shared_ptr<const Tokenizer> DataWorker::tokenizerFor(const TokenizerSpec& s
     } else if (!spec.tokenizerPath.isEmpty()) {
         tokenizer = loadTokenizer(spec.tokenizerPath.toStdString());
     } else {
-        // The same vocabulary the trainer builds for a model from scratch with no tokenizer
-        // (trainer.cpp scratchTokenizer), so the chunks shown here are the chunks it trains on.
+        // The vocabulary the trainer builds for a model from scratch with no tokenizer.
         emit progress(tr("Building a vocabulary"), 0, 0);
-        std::vector<std::string_view> texts;
-        texts.reserve(corpus.documents.size());
-        for (const Document& d : corpus.documents) texts.push_back(d.text);
-        VocabularyBuildOptions options;
-        options.vocabSize = spec.scratchVocabSize;
-        tokenizer = std::make_shared<WordPieceTokenizer>(buildWordPieceVocabulary(texts, options));
+        tokenizer = buildCorpusTokenizer(corpus.documents, spec.scratchVocabSize);
     }
     m_tokenizer = tokenizer;
     m_tokenizerSpec = spec;
@@ -69,7 +62,6 @@ void DataWorker::openCorpus(const CorpusRequest& request)
 
         clock.restart();
         snapshot->tokenizer = tokenizerFor(request.tokenizer, snapshot->corpus);
-        snapshot->tokenizerSpec = request.tokenizer;
         snapshot->tokenizerDescription = QString::fromStdString(snapshot->tokenizer->describe());
         if (m_cancel->stopRequested()) throw Error("cancelled reading " + request.path.toStdString());
         emit progress(tr("Tokenizing %n documents", nullptr, static_cast<int>(snapshot->corpus.size())), 0, 0);

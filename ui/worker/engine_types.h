@@ -48,7 +48,6 @@ struct CorpusSnapshot {
     masklab::Corpus corpus;
     QString split;
     std::shared_ptr<const masklab::Tokenizer> tokenizer;
-    TokenizerSpec tokenizerSpec;
     QString tokenizerDescription;
     masklab::TokenStore store;
     double readSeconds = 0;
@@ -136,7 +135,6 @@ struct ModelInfo {
     QString configJson;
     QString tokenizerDescription;
     QStringList warnings;
-    std::shared_ptr<const masklab::Tokenizer> tokenizer;
 };
 
 }  // namespace masklab::ui

@@ -65,7 +65,6 @@ void InferenceWorker::loadModel(const QString& slot, const QString& folder)
         m_models.insert(slot, loaded);
         ModelInfo info = describe(slot, folder, tr("from %1").arg(folder), *loaded->model, *loaded->tokenizer);
         for (const std::string& w : pretrained.warnings) info.warnings << QString::fromStdString(w);
-        info.tokenizer = loaded->tokenizer;
         emit modelReady(info);
     } catch (const std::exception& e) {
         m_models.remove(slot);  // never answer from the model this one was meant to replace
@@ -89,16 +88,10 @@ void InferenceWorker::createModel(const QString& slot, const QString& preset, co
         loaded->tokenizer = tokenizer;
         m_models.insert(slot, loaded);
         ModelInfo info = describe(slot, QString(), tr("new, %1").arg(preset), *loaded->model, *tokenizer);
-        info.tokenizer = tokenizer;
         emit modelReady(info);
     } catch (const std::exception& e) {
         emit modelFailed(slot, QString::fromStdString(e.what()));
     }
-}
-
-void InferenceWorker::unload(const QString& slot)
-{
-    m_models.remove(slot);
 }
 
 void InferenceWorker::fillMask(const FillMaskRequest& request)

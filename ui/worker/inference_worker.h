@@ -23,7 +23,6 @@ public slots:
     // tokenizer, with the weights a run with this seed starts from.
     void createModel(const QString& slot, const QString& preset, const std::shared_ptr<const masklab::Tokenizer>& tokenizer,
                      quint64 seed, int maxPositions);
-    void unload(const QString& slot);
     void fillMask(const masklab::ui::FillMaskRequest& request);
     void describeDevices();
 

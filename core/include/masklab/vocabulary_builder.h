@@ -3,8 +3,10 @@
 // the special tokens, every character seen (as a word start and as a `##` continuation, so no
 // word of seen characters becomes [UNK]), then the most frequent whole words.
 #include "masklab/bert_pretokenizer.h"
+#include "masklab/corpus.h"
 #include "masklab/wordpiece_tokenizer.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,5 +35,10 @@ struct VocabularyBuildOptions {
 // and the characters (the message says how many it needs).
 WordPieceConfig buildWordPieceVocabulary(const std::vector<std::string_view>& texts,
                                          const VocabularyBuildOptions& options = {});
+
+// The tokenizer a run from scratch uses when it names none: a vocabulary of vocabSize tokens
+// built from the documents' texts. The trainer and the window both call it, so the chunks the
+// window shows are the chunks the run trains on.
+std::unique_ptr<Tokenizer> buildCorpusTokenizer(const std::vector<Document>& documents, int vocabSize);
 
 }  // namespace masklab

@@ -63,11 +63,7 @@ std::unique_ptr<Tokenizer> scratchTokenizer(const TrainingConfig& c, const Corpu
 {
     if (!c.tokenizer.empty()) return loadTokenizer(c.tokenizer);
     log(cb, "building a WordPiece vocabulary of " + std::to_string(c.scratchVocabSize) + " tokens from the corpus");
-    std::vector<std::string_view> texts;
-    for (const Document& d : corpus.documents) texts.push_back(d.text);
-    VocabularyBuildOptions options;
-    options.vocabSize = c.scratchVocabSize;
-    return std::make_unique<WordPieceTokenizer>(buildWordPieceVocabulary(texts, options));
+    return buildCorpusTokenizer(corpus.documents, c.scratchVocabSize);
 }
 
 // Model, tokenizer, chunks, split and frozen evaluation masks. For a resumed run the model's
