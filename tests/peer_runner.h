@@ -1,7 +1,7 @@
 #pragma once
-// Runs Hugging Face's tokenizers (tests/peer/hf_tokenize.js, the npm package `tokenizers`,
-// which is HF's Rust code) on texts and reads back its ids and word ids. The README's test
-// command installs the package into <build>/peer; a test that needs the peer fails without it.
+// Runs Hugging Face's tokenizers (tests/peer/hf_tokenize.py: the Python package `tokenizers`,
+// HF's Rust code) on texts and reads back its ids and word ids. The Python is the venv that the
+// README's test command sets up (MASKLAB_PYTHON); a test that needs the peer fails without it.
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -18,11 +18,15 @@ struct PeerEncoding {
     std::vector<int32_t> wordIds;  // -1 for None
 };
 
-inline QString peerModulesDir()
+// The Python with torch, transformers and tokenizers: MASKLAB_PYTHON (ctest sets it to the
+// configured venv), else the one the build was configured with.
+inline QString peerPython()
 {
-    const QByteArray env = qgetenv("MASKLAB_PEER_MODULES");
-    return env.isEmpty() ? QString(MASKLAB_BINARY_DIR "/peer/node_modules") : QString::fromLocal8Bit(env);
+    const QByteArray env = qgetenv("MASKLAB_PYTHON");
+    return env.isEmpty() ? QString(MASKLAB_PYTHON_DEFAULT) : QString::fromLocal8Bit(env);
 }
+
+inline QString peerScript(const char* name) { return QString(MASKLAB_SOURCE_DIR "/tests/peer/") + name; }
 
 inline void writeTextsJsonl(const std::vector<std::string>& texts, const std::string& path)
 {
@@ -36,22 +40,19 @@ inline void writeTextsJsonl(const std::vector<std::string>& texts, const std::st
 inline QByteArray runPeer(const std::string& tokenizerJson, const std::string& jsonl,
                           const std::string& outputBin, const QStringList& extraArgs = {})
 {
-    QProcess node;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("NODE_PATH", peerModulesDir());
-    node.setProcessEnvironment(env);
-    QStringList args{QString(MASKLAB_SOURCE_DIR "/tests/peer/hf_tokenize.js"),
-                     QString::fromStdString(tokenizerJson), QString::fromStdString(jsonl),
-                     QString::fromStdString(outputBin)};
+    QProcess python;
+    QStringList args{peerScript("hf_tokenize.py"), QString::fromStdString(tokenizerJson),
+                     QString::fromStdString(jsonl), QString::fromStdString(outputBin)};
     args += extraArgs;
-    node.start("node", args);
-    if (!node.waitForStarted(20000))
-        qFatal("cannot start node: install nodejs (the README's test command does)");
-    node.waitForFinished(-1);
-    if (node.exitStatus() != QProcess::NormalExit || node.exitCode() != 0)
-        qFatal("Hugging Face peer failed (is `tokenizers` installed in %s?): %s",
-               qPrintable(peerModulesDir()), node.readAllStandardError().constData());
-    return node.readAllStandardOutput();
+    python.start(peerPython(), args);
+    if (!python.waitForStarted(20000))
+        qFatal("cannot start %s: run the README's test command, which sets up the venv",
+               qPrintable(peerPython()));
+    python.waitForFinished(-1);
+    if (python.exitStatus() != QProcess::NormalExit || python.exitCode() != 0)
+        qFatal("Hugging Face peer failed (is `tokenizers` installed for %s?): %s", qPrintable(peerPython()),
+               python.readAllStandardError().constData());
+    return python.readAllStandardOutput();
 }
 
 inline std::vector<PeerEncoding> readPeerOutput(const std::string& path)

@@ -14,6 +14,8 @@
 
 #include <QtTest>
 
+#include "peer_runner.h"
+
 #include <functional>
 #include <set>
 
@@ -676,11 +678,11 @@ private slots:
         for (const auto& [alias, tied] : original.model->tiedAliases()) aliases.push_back({alias, tied});
 
         QProcess python;
-        python.start("/usr/bin/python3", {"-c", kPythonScript, dir, QString::fromStdString(aliases.dump())});
-        QVERIFY2(python.waitForStarted(20000), "cannot start /usr/bin/python3: install python3 and python3-torch");
+        python.start(testing::peerPython(), {"-c", kPythonScript, dir, QString::fromStdString(aliases.dump())});
+        QVERIFY2(python.waitForStarted(20000), "cannot start the peer Python: run bash .ci/setup-debian (it sets up the venv)");
         QVERIFY(python.waitForFinished(120000));
         QVERIFY2(python.exitStatus() == QProcess::NormalExit && python.exitCode() == 0,
-                 qPrintable("the Python script failed (is python3-torch installed?): " +
+                 qPrintable("the Python script failed (is torch installed in the venv of .ci/setup-debian?): " +
                             QString::fromUtf8(python.readAllStandardError())));
         qInfo("pytorch_model.bin written by Python torch %s", python.readAllStandardOutput().trimmed().constData());
         QVERIFY(QFileInfo::exists(dir + "/pytorch_model.bin"));

@@ -1,11 +1,18 @@
-// Parity of the model with Hugging Face's DistilBertForMaskedLM: a save_pretrained folder of
-// random weights is run by tests/peer/distilbert_reference.py (the eager math of transformers'
-// modeling_distilbert.py in PyTorch, reading model.safetensors by hand), and its logits and loss
-// are compared with ours. Tolerances: 1e-4 on fp32 logits, 1e-5 on the fp32 loss, 1e-9 in fp64
-// (where a wrong LayerNorm epsilon or a missing bias would show).
+// Parity of the model with Hugging Face transformers itself (tests/peer/transformers_peer.py, in
+// the venv of .ci/setup-debian), both ways:
+//  - a folder MaskLab saves is loaded by AutoModelForMaskedLM.from_pretrained with no warning,
+//    its projector tied to the embeddings, and its logits and loss equal ours;
+//  - DistilBertForMaskedLM and BertForMaskedLM built by transformers with its own random
+//    initialization, at small and at full (distilbert-base / bert-base) shapes, saved by
+//    save_pretrained (model.safetensors) or torch.save (pytorch_model.bin), load in MaskLab
+//    and give transformers' logits.
+// Tolerances: 1e-5 on fp32 logits and loss, 1e-9 in fp64 (where a wrong LayerNorm epsilon or a
+// missing bias would show).
 #include "masklab/checkpoint.h"
 #include "masklab/masked_lm.h"
 #include "masklab/wordpiece_tokenizer.h"
+#include "peer_runner.h"
+#include "test_support.h"
 
 #include <QtTest>
 #include <nlohmann/json.hpp>
@@ -21,8 +28,7 @@ using nlohmann::json;
 
 namespace {
 
-const QString kPython = "/usr/bin/python3";
-const QString kReference = MASKLAB_SOURCE_DIR "/tests/peer/distilbert_reference.py";
+const QString kPeer = testing::peerScript("transformers_peer.py");
 constexpr int64_t kBatch = 2, kSeq = 12;
 
 // Enough words to be a real vocabulary; ids stay below every test config's vocab_size.
@@ -90,8 +96,8 @@ json toJson(const torch::Tensor& t)
 QString runReference(const QStringList& args, QByteArray* output = nullptr)
 {
     QProcess python;
-    python.start(kPython, QStringList{kReference} + args);
-    if (!python.waitForStarted(30000)) return "cannot start " + kPython + ": " + python.errorString();
+    python.start(testing::peerPython(), QStringList{kPeer} + args);
+    if (!python.waitForStarted(30000)) return "cannot start " + testing::peerPython() + ": " + python.errorString();
     if (!python.waitForFinished(300000)) {
         python.kill();
         python.waitForFinished();
@@ -108,6 +114,8 @@ QString runReference(const QStringList& args, QByteArray* output = nullptr)
 struct Reference {
     torch::Tensor logits;  // [batch, seq, vocab], float64
     double loss = NAN;
+    bool tied = false;
+    std::vector<std::string> warnings;  // what transformers logged or warned while loading
 };
 
 QString reference(const QString& folder, const Inputs& in, const QString& dtype, Reference& out)
@@ -128,7 +136,9 @@ QString reference(const QString& folder, const Inputs& in, const QString& dtype,
         for (const json& position : row)
             for (const json& value : position) flat.push_back(value.get<double>());
     out.logits = torch::tensor(flat, torch::kDouble).reshape(shape);
-    out.loss = j.at("loss").get<double>();
+    out.loss = j.at("loss").is_null() ? NAN : j.at("loss").get<double>();
+    out.tied = j.at("tied").get<bool>();
+    out.warnings = j.at("warnings").get<std::vector<std::string>>();
     return {};
 }
 
@@ -140,6 +150,13 @@ double maxDiffOnRealTokens(const torch::Tensor& ours, const torch::Tensor& their
     const torch::Tensor a = ours.to(torch::kDouble).reshape({-1, vocab}).index_select(0, real);
     const torch::Tensor b = theirs.reshape({-1, vocab}).index_select(0, real);
     return (a - b).abs().max().item<double>();
+}
+
+QString joinedWarnings(const std::vector<std::string>& warnings)
+{
+    QStringList lines;
+    for (const std::string& w : warnings) lines << QString::fromStdString(w);
+    return lines.join("\n");
 }
 
 }  // namespace
@@ -170,11 +187,14 @@ private:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY2(ref.logits.dim() == 3 && ref.logits.size(0) == kBatch && ref.logits.size(1) == kSeq &&
                      ref.logits.size(2) == config.vocabSize,
-                 "the reference's logits do not have the shape [2, 12, vocab]");
+                 "transformers' logits do not have the shape [2, 12, vocab]");
+        // from_pretrained of our folder: nothing missing, unexpected or unknown, and tied.
+        QVERIFY2(ref.warnings.empty(), qPrintable("transformers warned:\n" + joinedWarnings(ref.warnings)));
+        QVERIFY2(ref.tied, "transformers did not tie the projector to the word embeddings");
 
         torch::NoGradGuard noGrad;
         const torch::Tensor logits = model->head(model->encode(in.ids, in.mask));
-        // Logits of a few units: a comparison at 1e-4 means something.
+        // Logits of a few units: a comparison at 1e-5 means something.
         QVERIFY2(logits.std().item<double>() > 0.5, "the random weights give near-constant logits");
         const double logitDiff = maxDiffOnRealTokens(logits, ref.logits, in.mask);
         QVERIFY2(logitDiff <= logitTol, qPrintable(QString("%1 (%2): logits differ by up to %3 (tolerance %4)")
@@ -185,7 +205,7 @@ private:
         const MaskedLmOutput masked = model->forward(in.ids, in.mask, in.labels);
         QCOMPARE(masked.scoredTokens, int64_t(4));
         const double lossDiff = std::abs(masked.loss.item<double>() - ref.loss);
-        QVERIFY2(lossDiff <= lossTol, qPrintable(QString("%1 (%2): loss %3, reference %4, difference %5")
+        QVERIFY2(lossDiff <= lossTol, qPrintable(QString("%1 (%2): loss %3, transformers %4, difference %5")
                                                      .arg(name, dtype)
                                                      .arg(masked.loss.item<double>(), 0, 'g', 10)
                                                      .arg(ref.loss, 0, 'g', 10)
@@ -201,19 +221,18 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QVERIFY2(QFileInfo(kPython).isExecutable(),
-                 qPrintable(kPython + " is missing: install python3 and python3-torch (apt-get install python3-torch)"));
         QProcess python;
-        python.start(kPython, {"-c", "import torch; print(torch.__version__)"});
-        QVERIFY2(python.waitForStarted(30000), qPrintable("cannot start " + kPython));
+        python.start(testing::peerPython(), {"-c", "import torch, transformers; print(transformers.__version__)"});
+        QVERIFY2(python.waitForStarted(30000), qPrintable("cannot start " + testing::peerPython() +
+                                                          ": run bash .ci/setup-debian, which sets up the venv"));
         QVERIFY(python.waitForFinished(120000));
         QVERIFY2(python.exitCode() == 0,
-                 qPrintable("PyTorch is missing for " + kPython + " (apt-get install python3-torch): " +
+                 qPrintable("transformers is missing for " + testing::peerPython() + ": " +
                             QString::fromLocal8Bit(python.readAllStandardError())));
-        QVERIFY2(QFileInfo(kReference).exists(), qPrintable(kReference + " is missing"));
+        qInfo("peer: transformers %s", python.readAllStandardOutput().trimmed().constData());
     }
 
-    void tinyPreset() { compare(ModelConfig::preset("tiny", 1000), "tiny", 1, "float32", 1e-4, 1e-5); }
+    void tinyPreset() { compare(ModelConfig::preset("tiny", 1000), "tiny", 1, "float32", 1e-5, 1e-5); }
 
     void threeLayersFourHeads()
     {
@@ -222,13 +241,71 @@ private slots:
         c.heads = 4;
         c.hidden = 64;
         c.intermediate = 96;
-        compare(c, "three_layers", 2, "float32", 1e-4, 1e-5);
+        compare(c, "three_layers", 2, "float32", 1e-5, 1e-5);
+    }
+
+    void bertArchitecture()
+    {
+        ModelConfig c = ModelConfig::preset("tiny", 800);
+        c.architecture = Architecture::Bert;
+        compare(c, "bert_tiny", 4, "float32", 1e-5, 1e-5);
     }
 
     // In float64 only rounding separates the two: 1e-9 catches what fp32 noise could hide.
     void float64AgreesToRounding()
     {
         compare(ModelConfig::preset("tiny", 1000), "tiny_fp64", 3, "float64", 1e-9, 1e-10);
+    }
+
+    void transformersModelsLoad_data()
+    {
+        QTest::addColumn<QString>("arch");
+        QTest::addColumn<QString>("shape");
+        QTest::addColumn<QString>("format");
+        for (const char* arch : {"distilbert", "bert"})
+            for (const char* shape : {"small", "full"})
+                for (const char* format : {"safetensors", "bin"})
+                    QTest::addRow("%s-%s-%s", arch, shape, format) << arch << shape << format;
+    }
+
+    // A model transformers built and initialized, saved its way, gives its logits in MaskLab.
+    void transformersModelsLoad()
+    {
+        QFETCH(QString, arch);
+        QFETCH(QString, shape);
+        QFETCH(QString, format);
+        const QString folder = m_dir.filePath("hf-" + arch + "-" + shape + "-" + format);
+        QByteArray made;
+        QString error = runReference({"random-model", folder, "--arch", arch, "--shape", shape, "--format", format,
+                                      "--seed", "7", "--vocab",
+                                      QString::fromStdString(testing::fixture("bert_uncased_tokenizer/vocab.txt"))},
+                                     &made);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(QFileInfo::exists(folder + (format == "bin" ? "/pytorch_model.bin" : "/model.safetensors")));
+
+        PretrainedModel loaded;
+        try {
+            loaded = loadPretrained(folder.toStdString());
+        } catch (const std::exception& e) {
+            QFAIL(qPrintable(QString("MaskLab cannot load transformers' folder: ") + e.what()));
+        }
+        QVERIFY2(loaded.warnings.empty(), qPrintable(joinedWarnings(loaded.warnings)));
+        const nlohmann::json info = nlohmann::json::parse(made.toStdString());
+        QCOMPARE(loaded.model->numParameters(), info.at("parameters").get<int64_t>());
+        loaded.model->eval();
+
+        const Inputs in = fixedInputs();
+        Reference ref;
+        error = reference(folder, in, "float32", ref);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        torch::NoGradGuard noGrad;
+        const torch::Tensor logits = loaded.model->head(loaded.model->encode(in.ids, in.mask));
+        const double logitDiff = maxDiffOnRealTokens(logits, ref.logits, in.mask);
+        const double lossDiff = std::abs(loaded.model->forward(in.ids, in.mask, in.labels).loss.item<double>() - ref.loss);
+        qInfo("%s: %lld parameters, logits max |diff| %.3g (logit std %.3g), loss diff %.3g", QTest::currentDataTag(),
+              static_cast<long long>(loaded.model->numParameters()), logitDiff, logits.std().item<double>(), lossDiff);
+        QVERIFY2(logitDiff <= 1e-5, qPrintable(QString("logits differ by %1 (tolerance 1e-5)").arg(logitDiff)));
+        QVERIFY2(lossDiff <= 1e-5, qPrintable(QString("loss differs by %1 (tolerance 1e-5)").arg(lossDiff)));
     }
 };
 

@@ -9,6 +9,8 @@
 
 #include <QtTest>
 
+#include "peer_runner.h"
+
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -192,17 +194,17 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        // Python's files, made once for the tests that need them. python3-torch is required.
+        // Python's files, made once for the tests that need them. PyTorch (the venv of .ci/setup-debian) is required.
         QProcess python;
         python.setProcessChannelMode(QProcess::SeparateChannels);
-        python.start("/usr/bin/python3", {"-c", kPythonScript, m_dir.path()});
+        python.start(testing::peerPython(), {"-c", kPythonScript, m_dir.path()});
         if (!python.waitForStarted(20000)) {
-            m_pythonError = "cannot start /usr/bin/python3: install python3 and python3-torch";
+            m_pythonError = "cannot start the peer Python: run bash .ci/setup-debian (it sets up the venv)";
             return;
         }
         python.waitForFinished(-1);
         if (python.exitStatus() != QProcess::NormalExit || python.exitCode() != 0) {
-            m_pythonError = "the Python script failed (is python3-torch installed?): " +
+            m_pythonError = "the Python script failed (is torch installed in the venv of .ci/setup-debian?): " +
                             QString::fromUtf8(python.readAllStandardError());
             return;
         }

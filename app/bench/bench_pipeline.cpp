@@ -78,6 +78,7 @@ struct PeerResult {
     double seconds = 0;
     double maxRssMiB = 0;
     bool identical = false;
+    std::string label;
 };
 
 PeerResult timePeer(const Args& args, const std::string& jsonl, const std::vector<Encoding>& ours, int threads,
@@ -85,9 +86,11 @@ PeerResult timePeer(const Args& args, const std::string& jsonl, const std::vecto
 {
     PeerResult result;
     const std::string out = jsonl + ".peer.bin";
-    const std::string command = "NODE_PATH='" MASKLAB_BINARY_DIR "/peer/node_modules' RAYON_NUM_THREADS=" +
-                                std::to_string(threads) + " node '" MASKLAB_SOURCE_DIR "/tests/peer/hf_tokenize.js' '" +
-                                args.tokenizer + "' '" + jsonl + "' '" + out + "' --bench";
+    const char* python = std::getenv("MASKLAB_PYTHON");
+    const std::string command = "RAYON_NUM_THREADS=" + std::to_string(threads) + " '" +
+                                (python ? python : MASKLAB_PYTHON_DEFAULT) +
+                                "' '" MASKLAB_SOURCE_DIR "/tests/peer/hf_tokenize.py' '" + args.tokenizer + "' '" +
+                                jsonl + "' '" + out + "' --bench";
     double best = 1e30;
     for (int r = 0; r < repeat; ++r) {
         FILE* pipe = popen(command.c_str(), "r");
@@ -96,13 +99,14 @@ PeerResult timePeer(const Args& args, const std::string& jsonl, const std::vecto
         char buffer[4096];
         while (std::fgets(buffer, sizeof(buffer), pipe)) output += buffer;
         if (pclose(pipe) != 0 || output.empty()) {
-            std::fprintf(stderr, "peer failed (install it: npm install --prefix %s/peer tokenizers@0.23.2)\n",
-                         MASKLAB_BINARY_DIR);
+            std::fprintf(stderr, "peer failed: %s needs the Python package tokenizers (bash .ci/setup-debian "
+                                 "sets up that venv)\n", python ? python : MASKLAB_PYTHON_DEFAULT);
             return result;
         }
         const auto j = nlohmann::json::parse(output);
         best = std::min(best, j["seconds"].get<double>());
         result.maxRssMiB = std::max(result.maxRssMiB, j["maxRssBytes"].get<double>() / (1024.0 * 1024.0));
+        result.label = "HF tokenizers " + j.value("version", std::string("?")) + " encode_batch";
     }
     result.ran = true;
     result.seconds = best;
@@ -175,7 +179,7 @@ int main(int argc, char** argv)
         if (args.peer) {
             const PeerResult peer = timePeer(args, jsonl, encodings, t, args.repeat);
             if (peer.ran) {
-                std::printf("%-34s %10d %10.2f %12.0f %10.1f\n", "Hugging Face tokenizers 0.23.2", t, peer.seconds,
+                std::printf("%-34s %10d %10.2f %12.0f %10.1f\n", peer.label.c_str(), t, peer.seconds,
                             tokens / peer.seconds, bytes / 1e6 / peer.seconds);
                 std::printf("%-34s %10s %10.2fx   identical ids and word ids: %s   peer peak RSS %.0f MiB\n",
                             "  speed-up", "", peer.seconds / ours, peer.identical ? "yes" : "NO", peer.maxRssMiB);

@@ -1,6 +1,7 @@
 // masklab-bench-training: speed of one training step (forward, backward, AdamW) of our
-// DistilBertForMaskedLM beside PyTorch's eager Hugging Face math (tests/peer/distilbert_reference.py)
-// on the same shapes, threads and optimizer settings; and the latency of fill-mask on one sentence.
+// DistilBertForMaskedLM beside the Hugging Face Trainer (tests/peer/trainer_bench.py: transformers
+// on the same PyTorch, DataCollatorForLanguageModeling) on the same shapes, threads and optimizer
+// settings; and the latency of fill-mask on one sentence.
 // Each measurement runs in its own child process, so each peak RSS is that run's alone.
 //
 //   masklab-bench-training [--threads N] [--steps S] [--batch B] [--config tiny|distilbert|all] [--no-peer]
@@ -36,7 +37,6 @@ constexpr int kSeq = 128;
 constexpr double kLearningRate = 2e-5;
 constexpr double kWeightDecay = 0.01;
 constexpr double kMlmProbability = 0.15;
-const char* const kPython = "/usr/bin/python3";
 
 struct BenchConfig {
     std::string name;  // a ModelConfig preset, also the peer's --config
@@ -58,7 +58,7 @@ struct Args {
 Args parse(int argc, char** argv)
 {
     Args a;
-    CLI::App app{"Training-step throughput of MaskLab beside PyTorch from Python", "masklab-bench-training"};
+    CLI::App app{"Training-step throughput of MaskLab beside the Hugging Face Trainer", "masklab-bench-training"};
     app.add_option("--threads", a.threads, "Threads (0 = every core)")->check(CLI::NonNegativeNumber);
     app.add_option("--steps", a.steps, "Timed steps after one warmup step")->check(CLI::PositiveNumber);
     app.add_option("--batch", a.batch, "Batch size for every config (default: tiny 32, distilbert 8)")
@@ -66,7 +66,7 @@ Args parse(int argc, char** argv)
     std::string config = "all";
     app.add_option("--config", config, "tiny, distilbert or all")->check(CLI::IsMember({"tiny", "distilbert", "all"}));
     bool noPeer = false;
-    app.add_flag("--no-peer", noPeer, "Leave out PyTorch");
+    app.add_flag("--no-peer", noPeer, "Leave out the Trainer");
     app.add_option("--child", a.childConfig, "internal: one timed run of ours")->group("");
     app.add_flag("--full-head", a.childFullHead, "internal: head on every position")->group("");
     try {
@@ -192,7 +192,9 @@ Run timeOurs(const BenchConfig& c, int threads, int steps, bool fullHead)
 
 Run timePeer(const BenchConfig& c, int threads, int steps)
 {
-    const std::string command = std::string(kPython) + " '" MASKLAB_SOURCE_DIR "/tests/peer/distilbert_reference.py' bench"
+    const char* python = std::getenv("MASKLAB_PYTHON");
+    const std::string command = std::string("'") + (python ? python : MASKLAB_PYTHON_DEFAULT) +
+                                "' '" MASKLAB_SOURCE_DIR "/tests/peer/trainer_bench.py'"
                                 " --config " + c.name + " --batch " + std::to_string(c.batch) +
                                 " --seq " + std::to_string(kSeq) + " --steps " + std::to_string(steps) +
                                 " --threads " + std::to_string(threads);
@@ -262,11 +264,11 @@ int main(int argc, char** argv)
                 "decay %g), random tokens with %.0f%% labelled, %d timed step%s after 1 warmup step\n",
                 threads, threads == 1 ? "" : "s", kSeq, kLearningRate, kWeightDecay, kMlmProbability * 100, args.steps,
                 args.steps == 1 ? "" : "s");
-    std::printf("MaskLab: LibTorch %s. PyTorch: %s tests/peer/distilbert_reference.py (Hugging Face's eager "
-                "DistilBertForMaskedLM math, head on every position). Each run is its own process.\n\n",
-                TORCH_VERSION, kPython);
+    std::printf("MaskLab: LibTorch %s. Peer: tests/peer/trainer_bench.py, the Hugging Face Trainer "
+                "(DistilBertForMaskedLM, head on every position). Each run is its own process.\n\n",
+                TORCH_VERSION);
     std::printf("| %-10s | %-8s | %-40s | %9s | %8s | %8s | %-8s |\n", "config", "batch", "implementation",
-                "tokens/s", "s/step", "peak RSS", "vs PyTorch");
+                "tokens/s", "s/step", "peak RSS", "vs Trainer");
     std::printf("|------------|----------|------------------------------------------|-----------|----------|----------|----------|\n");
     std::fflush(stdout);
     std::string notes;
@@ -276,11 +278,11 @@ int main(int argc, char** argv)
         const Run full = timeOurs(c, threads, args.steps, true);
         printRow(c, "MaskLab (head on masked positions)", ours, peer);
         printRow(c, "MaskLab (head on every position)", full, peer);
-        if (args.peer) printRow(c, "PyTorch eager (head on every position)", peer, peer);
+        if (args.peer) printRow(c, "HF Trainer (transformers)", peer, peer);
         if (ours.ok)
             notes += c.name + ": " + std::to_string(ours.parameters) + " parameters in MaskLab, " +
-                     (peer.ok ? std::to_string(peer.parameters) : std::string("?")) + " in PyTorch\n";
-        if (!peer.ok && args.peer) notes += c.name + ": PyTorch peer failed: " + peer.error + "\n";
+                     (peer.ok ? std::to_string(peer.parameters) : std::string("?")) + " in transformers\n";
+        if (!peer.ok && args.peer) notes += c.name + ": Trainer peer failed: " + peer.error + "\n";
         std::fflush(stdout);
     }
     std::printf("\npeak RSS in MiB, of each run's own process\n%s", notes.c_str());

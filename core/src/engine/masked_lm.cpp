@@ -5,6 +5,7 @@
 #include <torch/torch.h>
 
 #include <cmath>
+#include <optional>
 
 namespace masklab {
 namespace F = torch::nn::functional;
@@ -149,27 +150,23 @@ torch::Tensor MaskedLanguageModelImpl::encode(const torch::Tensor& inputIds, con
     x = F::dropout(m_embeddingNorm(x), F::DropoutFuncOptions().p(m_config.dropout).training(is_training()));
 
     const int64_t heads = m_config.heads, dimPerHead = m_config.hidden / m_config.heads;
-    const double scale = 1.0 / std::sqrt(static_cast<double>(dimPerHead));
-    // Padding is masked with the dtype's lowest value, as Hugging Face does; a mask of all ones
-    // (full chunks) is skipped.
-    torch::Tensor maskBias;
-    if (attentionMask.defined() && !attentionMask.all().item<bool>()) {
-        maskBias = (attentionMask.view({batch, 1, 1, seq}) == 0)
-                       .to(x.scalar_type())
-                       .mul(std::numeric_limits<float>::lowest());
-    }
+    // Attention through scaled_dot_product_attention: fused kernels on the CPU, flash or
+    // memory-efficient ones on CUDA, the numbers of transformers' eager path within fp32
+    // rounding. Padding is a boolean mask (true = attend); a mask of all ones (full chunks) is
+    // left out, which lets the fastest kernels run.
+    std::optional<torch::Tensor> keep;
+    if (attentionMask.defined() && !attentionMask.all().item<bool>())
+        keep = attentionMask.view({batch, 1, 1, seq}).to(torch::kBool);
+    const double attentionDropout = is_training() ? m_config.attentionDropout : 0.0;
     const bool bertDropout = m_config.architecture == Architecture::Bert;
     const bool relu = m_config.activation == "relu";
     for (EncoderLayerWeights& w : m_layers) {
         auto split = [&](const torch::Tensor& t) { return t.view({batch, seq, heads, dimPerHead}).transpose(1, 2); };
-        const torch::Tensor q = split(w.query(x)).mul(scale);
-        const torch::Tensor k = split(w.key(x));
-        const torch::Tensor v = split(w.value(x));
-        torch::Tensor scores = torch::matmul(q, k.transpose(-1, -2));
-        if (maskBias.defined()) scores = scores + maskBias;
-        torch::Tensor probs = torch::softmax(scores, -1);
-        probs = F::dropout(probs, F::DropoutFuncOptions().p(m_config.attentionDropout).training(is_training()));
-        const torch::Tensor context = torch::matmul(probs, v).transpose(1, 2).reshape({batch, seq, m_config.hidden});
+        const torch::Tensor context =
+            at::scaled_dot_product_attention(split(w.query(x)), split(w.key(x)), split(w.value(x)), keep,
+                                             attentionDropout)
+                .transpose(1, 2)
+                .reshape({batch, seq, m_config.hidden});
         torch::Tensor attended = w.output(context);
         if (bertDropout)  // BertSelfOutput drops out here; DistilBERT does not
             attended = F::dropout(attended, F::DropoutFuncOptions().p(m_config.dropout).training(is_training()));
