@@ -29,6 +29,8 @@ if(MASKLAB_TORCH_HAS_CUDA)
   file(GLOB masklab_wheel_nvrtc "${MASKLAB_TORCH_SITE}/nvidia/*/lib/libnvrtc.so.*")
   if(masklab_wheel_cudart AND TARGET torch::cudart)
     set_property(TARGET torch::cudart PROPERTY INTERFACE_LINK_LIBRARIES ${masklab_wheel_cudart})
+    # The headers stay the toolkit's (the wheel ships no nvcc), for c10::cuda and ATen/cuda.
+    set_property(TARGET torch::cudart PROPERTY INTERFACE_INCLUDE_DIRECTORIES ${CUDAToolkit_INCLUDE_DIRS})
   endif()
   if(masklab_wheel_nvrtc AND TARGET caffe2::nvrtc)
     set_property(TARGET caffe2::nvrtc PROPERTY INTERFACE_LINK_LIBRARIES ${masklab_wheel_nvrtc})

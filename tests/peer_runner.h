@@ -28,6 +28,30 @@ inline QString peerPython()
 
 inline QString peerScript(const char* name) { return QString(MASKLAB_SOURCE_DIR "/tests/peer/") + name; }
 
+// Runs tests/peer/<script> with args under the peer Python; returns an empty string on
+// success, else what went wrong (with the script's stderr). stdout goes to *output.
+inline QString runPeerScript(const char* script, const QStringList& args, QByteArray* output = nullptr,
+                             int timeoutMs = 600000)
+{
+    QProcess python;
+    python.start(peerPython(), QStringList{peerScript(script)} + args);
+    if (!python.waitForStarted(30000))
+        return "cannot start " + peerPython() + " (run bash .ci/setup-debian, which sets up the venv): " +
+               python.errorString();
+    if (!python.waitForFinished(timeoutMs)) {
+        python.kill();
+        python.waitForFinished();
+        return QString("%1 did not finish in %2 s").arg(script).arg(timeoutMs / 1000);
+    }
+    if (python.exitStatus() != QProcess::NormalExit || python.exitCode() != 0)
+        return QString("%1 failed (exit %2): %3")
+            .arg(script)
+            .arg(python.exitCode())
+            .arg(QString::fromLocal8Bit(python.readAllStandardError()));
+    if (output) *output = python.readAllStandardOutput();
+    return {};
+}
+
 inline void writeTextsJsonl(const std::vector<std::string>& texts, const std::string& path)
 {
     std::ofstream out(path, std::ios::binary);

@@ -288,6 +288,50 @@ private slots:
         }
         QCOMPARE(j.at("vocab_size").get<int>(), smallTokenizer().vocabSize());
         QCOMPARE(j.at("max_position_embeddings").get<int>(), 24);
+        // The keys current transformers writes: dtype (torch_dtype is its deprecated name).
+        QCOMPARE(j.at("dtype").get<std::string>(), std::string("float32"));
+        QVERIFY(!j.contains("torch_dtype"));
+        const nlohmann::json t = nlohmann::json::parse(readAll(dir + "/tokenizer_config.json").toStdString());
+        QCOMPARE(t.at("tokenizer_class").get<std::string>(), std::string("BertTokenizer"));
+    }
+
+    // Old checkpoints (the hub's bert-base-uncased) name LayerNorm parameters gamma and beta;
+    // transformers renames them on load, and so does MaskLab.
+    void layerNormGammaAndBetaLoad_data()
+    {
+        QTest::addColumn<int>("architecture");
+        QTest::newRow("distilbert") << int(Architecture::DistilBert);
+        QTest::newRow("bert") << int(Architecture::Bert);
+    }
+
+    void layerNormGammaAndBetaLoad()
+    {
+        QFETCH(int, architecture);
+        const QString dir = saveSmall("gamma_beta_" + QString::number(architecture), Architecture(architecture));
+        const std::string weights = (dir + "/model.safetensors").toStdString();
+        const PretrainedModel original = loadPretrained(dir.toStdString());
+        TensorList tensors = readSafetensors(weights);
+        int renamed = 0;
+        for (NamedTensor& t : tensors) {
+            const bool norm = t.name.find("LayerNorm.") != std::string::npos || t.name.find("layer_norm.") != std::string::npos;
+            if (!norm) continue;
+            if (t.name.size() > 7 && t.name.compare(t.name.size() - 7, 7, ".weight") == 0) {
+                t.name = t.name.substr(0, t.name.size() - 7) + ".gamma";
+                ++renamed;
+            } else if (t.name.size() > 5 && t.name.compare(t.name.size() - 5, 5, ".bias") == 0) {
+                t.name = t.name.substr(0, t.name.size() - 5) + ".beta";
+                ++renamed;
+            }
+        }
+        QVERIFY(renamed >= 6);
+        writeSafetensors(weights, tensors);
+
+        PretrainedModel loaded;
+        const QString message = errorOf([&] { loaded = loadPretrained(dir.toStdString()); });
+        QVERIFY2(message.isEmpty(), qPrintable(message));
+        QVERIFY2(loaded.warnings.empty(), qPrintable(joined(loaded.warnings)));
+        const QString difference = parameterDifference(*original.model, *loaded.model);
+        QVERIFY2(difference.isEmpty(), qPrintable(difference));
     }
 
     void tiedWeightStoredOnceAndCheckedWhenPresent_data()

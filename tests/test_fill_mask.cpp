@@ -139,9 +139,10 @@ private slots:
             QCOMPARE(list[0].token, movie);
             for (std::size_t j = 1; j < list.size(); ++j) QVERIFY(list[j].score <= list[j - 1].score);
         }
-        // Each sequence fills its own mask; the other mask vanishes (special tokens skipped).
-        QCOMPARE(result[0][0].sequence, std::string("this movie is a great."));
-        QCOMPARE(result[1][0].sequence, std::string("this is a great movie."));
+        // Each sequence fills its own mask and keeps the special tokens, the other [MASK]
+        // among them, as FillMaskPipeline does for a text of several masks.
+        QCOMPARE(result[0][0].sequence, std::string("[CLS] this movie is a great [MASK]. [SEP]"));
+        QCOMPARE(result[1][0].sequence, std::string("[CLS] this [MASK] is a great movie. [SEP]"));
     }
 
     void batchEqualsOneByOne()

@@ -12,6 +12,7 @@
 #include "masklab/masked_lm.h"
 #include "masklab/wordpiece_tokenizer.h"
 #include "peer_runner.h"
+#include "random_weights.h"
 #include "test_support.h"
 
 #include <QtTest>
@@ -28,7 +29,6 @@ using nlohmann::json;
 
 namespace {
 
-const QString kPeer = testing::peerScript("transformers_peer.py");
 constexpr int64_t kBatch = 2, kSeq = 12;
 
 // Enough words to be a real vocabulary; ids stay below every test config's vocab_size.
@@ -39,26 +39,6 @@ WordPieceTokenizer smallTokenizer()
                     "is",    "great", "bad",   "this",  "i",      "it",  "and", "of",   ".",    ",",
                     "!",     "?",     "##s",   "##ing", "##ed",   "good", "plot", "actor", "story", "end"};
     return WordPieceTokenizer(c);
-}
-
-// Weights far from the init (LayerNorm scales and biases included), so every parameter shows.
-void randomizeWeights(MaskedLanguageModelImpl& model, uint64_t seed)
-{
-    torch::manual_seed(seed);
-    torch::NoGradGuard noGrad;
-    for (auto& item : model.named_parameters()) {
-        const std::string& name = item.key();
-        torch::Tensor p = item.value();
-        const bool norm = name.find("LayerNorm") != std::string::npos || name.find("layer_norm") != std::string::npos;
-        if (norm && name.size() > 7 && name.compare(name.size() - 7, 7, ".weight") == 0)
-            p.normal_(1.0, 0.1);
-        else if (p.dim() == 1)
-            p.normal_(0.0, 0.1);
-        else if (name.find("embeddings") != std::string::npos)
-            p.normal_(0.0, 0.3);
-        else
-            p.normal_(0.0, 1.0 / std::sqrt(static_cast<double>(p.size(1))));
-    }
 }
 
 struct Inputs {
@@ -92,23 +72,10 @@ json toJson(const torch::Tensor& t)
     return rows;
 }
 
-// Runs the reference; returns an empty string on success, else what went wrong.
+// Runs the transformers peer; returns an empty string on success, else what went wrong.
 QString runReference(const QStringList& args, QByteArray* output = nullptr)
 {
-    QProcess python;
-    python.start(testing::peerPython(), QStringList{kPeer} + args);
-    if (!python.waitForStarted(30000)) return "cannot start " + testing::peerPython() + ": " + python.errorString();
-    if (!python.waitForFinished(300000)) {
-        python.kill();
-        python.waitForFinished();
-        return "the reference did not finish in 5 minutes";
-    }
-    if (python.exitStatus() != QProcess::NormalExit || python.exitCode() != 0)
-        return QString("the reference failed (exit %1): %2")
-            .arg(python.exitCode())
-            .arg(QString::fromLocal8Bit(python.readAllStandardError()));
-    if (output) *output = python.readAllStandardOutput();
-    return {};
+    return testing::runPeerScript("transformers_peer.py", args, output);
 }
 
 struct Reference {
@@ -174,7 +141,7 @@ private:
         config.dropout = 0;
         config.attentionDropout = 0;
         MaskedLanguageModel model(config);
-        randomizeWeights(*model, seed);
+        testing::randomizeWeights(*model, seed);
         const QString folder = m_dir.filePath(name);
         savePretrained(folder.toStdString(), *model, smallTokenizer());
         const bool wide = dtype == "float64";

@@ -7,6 +7,8 @@
 #include "test_support.h"
 
 #include <QtTest>
+
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
@@ -138,6 +140,47 @@ private slots:
         const auto fullEval = metrics((m_dir.path() + "/full").toStdString(), "eval");
         const auto piecesEval = metrics(run.toStdString(), "eval");
         QCOMPARE(piecesEval.back()["perplexity"].get<double>(), fullEval.back()["perplexity"].get<double>());
+    }
+
+    // An fp16 step skipped for overflow leaves the learning-rate schedule where it was, as the
+    // Trainer skips lr_scheduler.step() when the GradScaler skipped optimizer.step(). fp16
+    // autocasts on the CPU too; a huge loss scale written into the run's state makes the first
+    // steps after resuming overflow.
+    void skippedFp16StepsDoNotAdvanceTheSchedule()
+    {
+        const QString run = m_dir.path() + "/fp16_skips";
+        TrainingConfig c = smallRun(run);
+        c.precision = "fp16";
+        c.warmupSteps = 10;
+        c.epochs = 1;
+        c.batchSize = 8;  // 12 steps
+        int stepsSeen = 0;
+        TrainerCallbacks stopper;
+        stopper.onStep = [&](const StepEvent&) { ++stepsSeen; };
+        stopper.shouldStop = [&] { return stepsSeen == 1; };
+        QVERIFY(!train(c, stopper).completed);
+
+        const std::string statePath = run.toStdString() + "/state/trainer_state.json";
+        json state = json::parse(std::ifstream(statePath));
+        QCOMPARE(state.at("schedule_step").get<int>(), 1);
+        state["loss_scale"] = std::ldexp(1.0, 24);
+        std::ofstream(statePath) << state.dump();
+
+        std::vector<StepEvent> steps;
+        int skipped = 0;
+        TrainerCallbacks watcher;
+        watcher.onStep = [&](const StepEvent& e) { steps.push_back(e); };
+        watcher.onLog = [&](const std::string& line) { skipped += line.find("step skipped") != std::string::npos; };
+        QVERIFY(resumeTraining(run.toStdString(), watcher).completed);
+        QVERIFY2(skipped >= 1 && skipped + 1 < static_cast<int>(steps.size()),
+                 qPrintable(QString("%1 of %2 steps skipped").arg(skipped).arg(steps.size())));
+        // Warmup over 10 steps: the step after the one taken runs at 1/10 of the rate, and so
+        // does every skipped step and the first one taken after them; the next at 2/10.
+        for (int i = 0; i <= skipped; ++i)
+            QVERIFY2(std::abs(steps[static_cast<std::size_t>(i)].learningRate - c.learningRate * 0.1) < 1e-12,
+                     qPrintable(QString("step %1 ran at rate %2").arg(steps[static_cast<std::size_t>(i)].step)
+                                    .arg(steps[static_cast<std::size_t>(i)].learningRate)));
+        QVERIFY(std::abs(steps[static_cast<std::size_t>(skipped) + 1].learningRate - c.learningRate * 0.2) < 1e-12);
     }
 
     void fromScratchWithATrainedSentencePiece()

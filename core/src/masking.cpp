@@ -41,35 +41,39 @@ void maskTokens(MaskedChunk& out, const uint8_t* attention, const MaskingOptions
     }
 }
 
-// Whole-word masking, as the course's whole_word_masking_data_collator: a word is the run of
-// tokens sharing a word id. Unlike the course's loop, a special token ([SEP] [CLS] at a review
-// seam) always ends a word, so the last word of one review and the first of the next never
-// merge when their word ids happen to be equal.
+// Whole-word masking, as the course's whole_word_masking_data_collator: each word of
+// wholeWordGroups is chosen with wwmProbability and all its tokens become [MASK].
 void maskWholeWords(MaskedChunk& out, const int32_t* wordIds, const uint8_t* attention,
                     const MaskingOptions& options, const MaskingVocabulary& vocabulary, Random& rng)
 {
-    const std::size_t n = out.inputIds.size();
-    std::size_t i = 0;
-    while (i < n) {
-        const bool inWord = wordIds[i] >= 0 && !(attention && !attention[i]) && !vocabulary.isSpecial(out.inputIds[i]);
-        if (!inWord) {
-            ++i;
-            continue;
+    for (const WordSpan& word : wholeWordGroups(wordIds, attention, out.inputIds.size())) {
+        if (!rng.bernoulli(options.wwmProbability)) continue;
+        for (std::size_t k = word.begin; k < word.end; ++k) {
+            out.labels[k] = out.inputIds[k];
+            out.inputIds[k] = vocabulary.maskId;
+            out.outcome[k] = MaskOutcome::Masked;
         }
-        std::size_t end = i + 1;
-        while (end < n && wordIds[end] == wordIds[i] && !vocabulary.isSpecial(out.inputIds[end])) ++end;
-        if (rng.bernoulli(options.wwmProbability)) {
-            for (std::size_t k = i; k < end; ++k) {
-                out.labels[k] = out.inputIds[k];
-                out.inputIds[k] = vocabulary.maskId;
-                out.outcome[k] = MaskOutcome::Masked;
-            }
-        }
-        i = end;
     }
 }
 
 }  // namespace
+
+std::vector<WordSpan> wholeWordGroups(const int32_t* wordIds, const uint8_t* attention, std::size_t length)
+{
+    std::vector<WordSpan> words;
+    std::size_t i = 0;
+    while (i < length) {
+        if (wordIds[i] < 0 || (attention && !attention[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i + 1;
+        while (end < length && wordIds[end] == wordIds[i] && !(attention && !attention[end])) ++end;
+        words.push_back({i, end});
+        i = end;
+    }
+    return words;
+}
 
 MaskingVocabulary maskingVocabularyFor(const Tokenizer& tokenizer)
 {

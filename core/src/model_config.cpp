@@ -83,8 +83,9 @@ std::string ModelConfig::toJson() const
         j["layer_norm_eps"] = layerNormEps;
         j["position_embedding_type"] = "absolute";
     }
-    j["torch_dtype"] = "float32";
-    j["transformers_version"] = "4.46.0";
+    // As transformers 5 writes it (dtype was torch_dtype before 4.56).
+    j["dtype"] = "float32";
+    j["transformers_version"] = "5.24.0";
     return j.dump(2) + "\n";
 }
 

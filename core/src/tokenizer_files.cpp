@@ -71,7 +71,7 @@ void WordPieceTokenizer::saveFiles(const std::string& folderText) const
         {"special_tokens",
          {{cls, {{"id", cls}, {"ids", {m_special.cls}}, {"tokens", {cls}}}},
           {sep, {{"id", sep}, {"ids", {m_special.sep}}, {"tokens", {sep}}}}}}};
-    tokenizer["decoder"] = {{"type", "WordPiece"}, {"prefix", m_config.continuationPrefix}, {"cleanup", true}};
+    tokenizer["decoder"] = {{"type", "WordPiece"}, {"prefix", m_config.continuationPrefix}, {"cleanup", m_config.decoderCleanup}};
     json vocabMap = json::object();
     for (std::size_t id = 0; id < m_config.vocabulary.size(); ++id) vocabMap[m_config.vocabulary[id]] = id;
     tokenizer["model"] = {{"type", "WordPiece"},
@@ -82,6 +82,7 @@ void WordPieceTokenizer::saveFiles(const std::string& folderText) const
     writeText(folder / "tokenizer.json", tokenizer.dump(2));
 
     json config = specialTokensMap(m_special, *this);
+    config["tokenizer_class"] = "BertTokenizer";  // what transformers writes for BERT and DistilBERT
     config["do_lower_case"] = n.lowercase;
     config["strip_accents"] = n.stripAccents ? json(*n.stripAccents) : json(nullptr);
     config["tokenize_chinese_chars"] = n.handleChineseChars;

@@ -151,6 +151,11 @@ std::unique_ptr<Tokenizer> fromTokenizerJson(const fs::path& path)
             if (post.contains("sep") && post["sep"].is_array()) wp.sepToken = post["sep"][0].get<std::string>();
         }
     }
+    // The decoder block: WordPiece's per-token cleanup ("cleanup", true when absent).
+    const json& decoder = doc.contains("decoder") ? doc["decoder"] : json();
+    if (decoder.is_object() && decoder.value("type", std::string()) == "WordPiece" && decoder.contains("cleanup") &&
+        decoder["cleanup"].is_boolean())
+        wp.decoderCleanup = decoder["cleanup"].get<bool>();
     if (doc.contains("added_tokens") && doc["added_tokens"].is_array())
         for (const json& added : doc["added_tokens"])
             if (added.contains("content")) wp.addedTokens.push_back(added["content"].get<std::string>());

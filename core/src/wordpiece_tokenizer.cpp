@@ -197,31 +197,37 @@ void WordPieceTokenizer::wordPiece(std::string_view word, const PreTokenized& pr
 
 std::string WordPieceTokenizer::decode(const std::vector<int32_t>& ids, bool skipSpecialTokens) const
 {
-    // Hugging Face's WordPiece decoder: a `##` piece joins the previous token, any other token
-    // is preceded by a space; then transformers' clean_up_tokenization on the whole string.
+    // Hugging Face's WordPiece decoder (tokenizers' decoders/wordpiece.rs): a `##` piece joins
+    // the previous token, any other token is preceded by a space, and with "cleanup" each token
+    // so made is cleaned on its own. Then transformers' clean_up_tokenization on the whole string.
+    static const std::pair<std::string_view, std::string_view> kTokenCleanup[] = {
+        {" .", "."},     {" ?", "?"},     {" !", "!"},     {" ,", ","},       {" ' ", "'"},   {" n't", "n't"},
+        {" 'm", "'m"},   {" do not", " don't"}, {" 's", "'s"}, {" 've", "'ve"}, {" 're", "'re"}};
+    static const std::pair<std::string_view, std::string_view> kStringCleanup[] = {
+        {" .", "."},   {" ?", "?"},     {" !", "!"},     {" ,", ","},     {" ' ", "'"},
+        {" n't", "n't"}, {" 'm", "'m"}, {" 's", "'s"}, {" 've", "'ve"}, {" 're", "'re"}};
     std::string text;
+    std::string piece;
     bool first = true;
     const std::string& prefix = m_config.continuationPrefix;
     for (int32_t id : ids) {
         if (id < 0 || id >= m_vocab->size()) continue;
         if (skipSpecialTokens && isSpecial(id)) continue;
         const std::string& token = m_vocab->token(id);
-        if (!first) {
-            if (!prefix.empty() && token.compare(0, prefix.size(), prefix) == 0) {
-                text.append(token, prefix.size(), std::string::npos);
-                continue;
-            }
-            text.push_back(' ');
-        }
-        text.append(token);
+        piece.clear();
+        if (first)
+            piece = token;
+        else if (!prefix.empty() && token.compare(0, prefix.size(), prefix) == 0)
+            piece.assign(token, prefix.size(), std::string::npos);
+        else
+            piece.append(" ").append(token);
+        if (m_config.decoderCleanup)
+            for (const auto& [from, to] : kTokenCleanup) replaceAll(piece, from, to);
+        text += piece;
         first = false;
     }
-    if (m_config.cleanUpTokenizationSpaces) {
-        static const std::pair<std::string_view, std::string_view> kCleanup[] = {
-            {" .", "."},   {" ?", "?"},     {" !", "!"},     {" ,", ","},     {" ' ", "'"},
-            {" n't", "n't"}, {" 'm", "'m"}, {" 's", "'s"}, {" 've", "'ve"}, {" 're", "'re"}};
-        for (const auto& [from, to] : kCleanup) replaceAll(text, from, to);
-    }
+    if (m_config.cleanUpTokenizationSpaces)
+        for (const auto& [from, to] : kStringCleanup) replaceAll(text, from, to);
     return text;
 }
 

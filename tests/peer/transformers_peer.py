@@ -16,12 +16,20 @@
         list (one per [MASK]) of lists of {"score", "token", "token_str", "sequence"}.
     transformers_peer.py decode TOKENIZER_DIR IDS_JSON OUT_JSON
         AutoTokenizer.decode of each id list, with skip_special_tokens False and True.
+    transformers_peer.py collator TOKENIZER_DIR CHUNKS_JSON OUT_JSON [--mlm-probability P] [--seed N]
+        DataCollatorForLanguageModeling on the chunks ({"input_ids": [[...]], "attention_mask"
+        optional}, batches of 64); OUT_JSON: counts of eligible, chosen, [MASK], random and kept
+        tokens, and how many special or padding positions it chose.
+    transformers_peer.py wwm-groups CHUNKS_JSON OUT_JSON
+        The word groups of the course's whole_word_masking_data_collator ({"word_ids": [[...]]},
+        -1 for None): per chunk, the list of token index lists of its mapping.
 
 Every command records what transformers logged or warned while loading ("warnings").
 """
 import argparse
 import json
 import logging
+import os
 import sys
 import warnings
 
@@ -59,6 +67,10 @@ def command_logits(args):
     dtype = torch.float64 if args.dtype == "float64" else torch.float32
     with LogCapture() as log:
         model = AutoModelForMaskedLM.from_pretrained(args.model_dir, dtype=dtype)
+        # A folder with tokenizer files must load as a tokenizer too, without a warning.
+        tokenizer_class = None
+        if any(os.path.exists(os.path.join(args.model_dir, f)) for f in ("tokenizer.json", "vocab.txt")):
+            tokenizer_class = type(AutoTokenizer.from_pretrained(args.model_dir)).__name__
     model.eval()
     with open(args.ids_json) as f:
         request = json.load(f)
@@ -73,7 +85,7 @@ def command_logits(args):
         json.dump({"shape": list(out.logits.shape), "logits": out.logits.double().tolist(),
                    "loss": None if out.loss is None else out.loss.item(),
                    "tied": projector.data_ptr() == embeddings.data_ptr(),
-                   "architecture": type(model).__name__, "warnings": log.messages,
+                   "architecture": type(model).__name__, "tokenizer": tokenizer_class, "warnings": log.messages,
                    "transformers": transformers.__version__, "torch": torch.__version__}, f)
 
 
@@ -140,6 +152,62 @@ def command_decode(args):
                    "class": type(tokenizer).__name__, "warnings": log.messages}, f)
 
 
+def command_collator(args):
+    from transformers import DataCollatorForLanguageModeling
+
+    tokenizer = AutoTokenizer.from_pretrained(args.tokenizer_dir)
+    with open(args.chunks_json) as f:
+        chunks = json.load(f)
+    ids_all = torch.tensor(chunks["input_ids"], dtype=torch.long)
+    attention_all = torch.tensor(chunks["attention_mask"], dtype=torch.long) if "attention_mask" in chunks else None
+    collator = DataCollatorForLanguageModeling(tokenizer, mlm_probability=args.mlm_probability, seed=args.seed)
+    special_ids = torch.tensor(sorted(set(tokenizer.all_special_ids)))
+    counts = dict(eligible=0, chosen=0, masked=0, random=0, kept=0, special_chosen=0, padding_chosen=0)
+    for start in range(0, ids_all.size(0), 64):
+        ids = ids_all[start:start + 64]
+        features = [{"input_ids": row.tolist()} for row in ids]
+        if attention_all is not None:
+            for feature, row in zip(features, attention_all[start:start + 64]):
+                feature["attention_mask"] = row.tolist()
+        batch = collator(features)
+        chosen = batch["labels"] != -100
+        special = torch.isin(ids, special_ids)
+        padding = attention_all[start:start + 64] == 0 if attention_all is not None else torch.zeros_like(special)
+        counts["eligible"] += int((~special & ~padding).sum())
+        counts["chosen"] += int(chosen.sum())
+        counts["masked"] += int((chosen & (batch["input_ids"] == tokenizer.mask_token_id)).sum())
+        counts["kept"] += int((chosen & (batch["input_ids"] == ids)).sum())
+        counts["special_chosen"] += int((chosen & special).sum())
+        counts["padding_chosen"] += int((chosen & padding).sum())
+    counts["random"] = counts["chosen"] - counts["masked"] - counts["kept"]
+    with open(args.out_json, "w") as f:
+        json.dump(counts, f)
+
+
+def course_word_groups(word_ids):
+    """The mapping of the course's whole_word_masking_data_collator, as its loop builds it."""
+    import collections
+
+    mapping = collections.defaultdict(list)
+    current_word_index = -1
+    current_word = None
+    for idx, word_id in enumerate(word_ids):
+        if word_id is not None:
+            if word_id != current_word:
+                current_word = word_id
+                current_word_index += 1
+            mapping[current_word_index].append(idx)
+    return [mapping[k] for k in sorted(mapping)]
+
+
+def command_wwm_groups(args):
+    with open(args.chunks_json) as f:
+        chunks = json.load(f)
+    groups = [course_word_groups([None if w < 0 else w for w in row]) for row in chunks["word_ids"]]
+    with open(args.out_json, "w") as f:
+        json.dump({"groups": groups}, f)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -164,10 +232,18 @@ def main():
     p.add_argument("tokenizer_dir")
     p.add_argument("ids_json")
     p.add_argument("out_json")
+    p = sub.add_parser("collator")
+    p.add_argument("tokenizer_dir")
+    p.add_argument("chunks_json")
+    p.add_argument("out_json")
+    p.add_argument("--mlm-probability", type=float, default=0.15)
+    p.add_argument("--seed", type=int, default=0)
+    p = sub.add_parser("wwm-groups")
+    p.add_argument("chunks_json")
+    p.add_argument("out_json")
     args = parser.parse_args()
-    torch.set_num_threads(max(1, torch.get_num_threads()))
     {"logits": command_logits, "random-model": command_random_model, "fill-mask": command_fill_mask,
-     "decode": command_decode}[args.command](args)
+     "decode": command_decode, "collator": command_collator, "wwm-groups": command_wwm_groups}[args.command](args)
     return 0
 
 

@@ -14,8 +14,9 @@ struct FillMaskPrediction {
     int32_t token = -1;       // vocabulary id of the proposed token
     std::string tokenStr;     // tokenizer.decode({token})
     double score = 0;         // softmax probability over the vocabulary at the masked position
-    std::string sequence;     // the text with this token in place of the mask, decoded without
-                              // special tokens (so the other masks of the text vanish)
+    std::string sequence;     // the text with this token in place of the mask, decoded as
+                              // FillMaskPipeline does: without special tokens for a text of
+                              // one mask, with them ([CLS], the other [MASK]s) for several
 };
 
 // One list of predictions per [MASK] of a text, in text order, each best first.

@@ -49,6 +49,18 @@ struct MaskedChunk {
     std::vector<MaskOutcome> outcome;
 };
 
+// A word of a chunk for whole-word masking: tokens [begin, end).
+struct WordSpan {
+    std::size_t begin = 0, end = 0;
+};
+
+// The words of a chunk, as the course's whole_word_masking_data_collator groups them: a word
+// is a run of tokens with the same word id. Every token with a word id belongs to one, [UNK]
+// included (the course masks it too); tokens without one ([CLS], [SEP], -1) and padding belong
+// to none. Unlike the course's loop, a token without a word id ends a word, so the last word of
+// one review and the first of the next never merge at a seam when their word ids are equal.
+std::vector<WordSpan> wholeWordGroups(const int32_t* wordIds, const uint8_t* attention, std::size_t length);
+
 // Masks one chunk. `stream` picks an independent random stream under options.seed (the
 // chunk's index for frozen masks; a step counter for fresh masks every batch).
 MaskedChunk maskChunk(const int32_t* ids, const int32_t* wordIds, const uint8_t* attention,

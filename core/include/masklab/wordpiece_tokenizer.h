@@ -26,7 +26,12 @@ struct WordPieceConfig {
     // Tokens matched literally in the raw text before normalization (Hugging Face's added
     // special tokens); the five above are always included when the vocabulary has them.
     std::vector<std::string> addedTokens;
-    bool cleanUpTokenizationSpaces = true;     // decode(): "word ." -> "word."
+    // decode() as Hugging Face does it, in two passes: the WordPiece decoder of tokenizer.json
+    // ("cleanup": true by default) cleans each token ("deal" "." -> "deal."), then transformers'
+    // clean_up_tokenization_spaces (tokenizer_config.json; false by default since transformers
+    // 5) cleans the whole string ("it ' s" -> "it's").
+    bool decoderCleanup = true;
+    bool cleanUpTokenizationSpaces = false;
 };
 
 class WordPieceTokenizer final : public Tokenizer {

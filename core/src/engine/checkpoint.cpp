@@ -29,12 +29,26 @@ std::string joinList(const std::vector<std::string>& items, std::size_t most = 1
     return s;
 }
 
+// Old checkpoints (the hub's bert-base-uncased among them) name LayerNorm parameters gamma and
+// beta, as TensorFlow did; transformers renames them on load ("legacy" in its
+// conversion_mapping.py), and so do we.
+std::string currentTensorName(const std::string& name)
+{
+    auto endsWith = [&](const std::string& suffix) {
+        return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    const bool norm = name.find("LayerNorm.") != std::string::npos || name.find("layer_norm.") != std::string::npos;
+    if (norm && endsWith(".gamma")) return name.substr(0, name.size() - 6) + ".weight";
+    if (norm && endsWith(".beta")) return name.substr(0, name.size() - 5) + ".bias";
+    return name;
+}
+
 }  // namespace
 
 std::vector<std::string> loadStateDict(MaskedLanguageModelImpl& model, const TensorList& tensors, const std::string& where)
 {
     std::map<std::string, const at::Tensor*> byName;
-    for (const NamedTensor& t : tensors) byName[t.name] = &t.tensor;
+    for (const NamedTensor& t : tensors) byName[currentTensorName(t.name)] = &t.tensor;
 
     auto params = model.named_parameters();
     std::vector<std::string> missing, misshaped, warnings;
@@ -63,7 +77,7 @@ std::vector<std::string> loadStateDict(MaskedLanguageModelImpl& model, const Ten
         for (auto& item : params) item.value().copy_(byName[item.key()]->to(torch::kFloat32));
     }
     for (const NamedTensor& t : tensors) {
-        if (params.contains(t.name)) continue;
+        if (params.contains(currentTensorName(t.name))) continue;
         const auto alias = std::find_if(aliases.begin(), aliases.end(), [&](const auto& a) { return a.first == t.name; });
         if (alias != aliases.end()) {
             // A tied copy: it must be what it is tied to, or the checkpoint was trained untied.

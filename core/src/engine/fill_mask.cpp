@@ -110,6 +110,9 @@ std::vector<FillMaskResult> predictBatch(MaskedLanguageModelImpl& model, const T
     // The rows of scores and tokens are the masks of all texts, in order.
     for (std::size_t b = 0; b < batch.size(); ++b) {
         const PreparedText& t = *batch[b];
+        // As FillMaskPipeline: the special tokens are skipped for a single mask only; with
+        // several, the other [MASK]s (and [CLS] [SEP]) stay in the sequence.
+        const bool skipSpecial = t.maskPositions.size() == 1;
         for (int64_t position : t.maskPositions) {
             std::vector<FillMaskPrediction> predictions;
             predictions.reserve(static_cast<std::size_t>(k));
@@ -120,7 +123,7 @@ std::vector<FillMaskResult> predictBatch(MaskedLanguageModelImpl& model, const T
                 p.score = *scoreAt;
                 p.tokenStr = tokenizer.decode({p.token});
                 filled[static_cast<std::size_t>(position)] = p.token;
-                p.sequence = tokenizer.decode(filled, /*skipSpecialTokens=*/true);
+                p.sequence = tokenizer.decode(filled, skipSpecial);
                 predictions.push_back(std::move(p));
             }
             results[b].push_back(std::move(predictions));

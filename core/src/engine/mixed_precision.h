@@ -1,9 +1,8 @@
 #pragma once
-// Mixed precision: autocast to bf16 or fp16 on CUDA, and a dynamic loss scaler for fp16 (what
-// torch.cuda.amp.GradScaler does in Python; LibTorch's C++ API has no scaler). On the CPU
-// everything stays fp32 and both are no-ops.
+// Mixed precision: autocast to bf16 or fp16, on CUDA or on the CPU (LibTorch 2.x autocasts
+// both), and a dynamic loss scaler for fp16 (what torch.amp.GradScaler does in Python;
+// LibTorch's C++ API has no scaler). fp32 makes both no-ops.
 #include <torch/torch.h>
-#include <torch/version.h>
 
 #include <string>
 
@@ -11,9 +10,13 @@ namespace masklab {
 
 enum class Precision { Fp32, Bf16, Fp16 };
 
+// "auto" is bf16 on a GPU that computes it natively (fp16 on older ones) and fp32 on the CPU.
 Precision choosePrecision(const std::string& setting, const torch::Device& device);
 
-// Enables autocast for its lifetime (CUDA with bf16 or fp16 only).
+// Whether this CPU has bf16 instructions (AVX512-BF16 or AMX), where bf16 autocast is fast.
+bool cpuHasNativeBf16();
+
+// Enables autocast on the device's type for its lifetime (bf16 or fp16).
 class AutocastGuard {
 public:
     AutocastGuard(Precision precision, const torch::Device& device);
@@ -23,6 +26,7 @@ public:
 
 private:
     bool m_enabled = false;
+    at::DeviceType m_deviceType = at::kCPU;
 };
 
 class LossScaler {

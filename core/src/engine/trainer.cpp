@@ -291,7 +291,7 @@ RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
             }
             // One optimizer step: gradientAccumulation micro-batches (fewer at the epoch's end).
             const int64_t stepMicro = std::min<int64_t>(c.gradientAccumulation, microPerEpoch - state.microBatch);
-            const double lr = c.learningRate * linearSchedule(state.globalStep, totalSteps, c.warmupSteps);
+            const double lr = c.learningRate * linearSchedule(state.scheduleStep, totalSteps, c.warmupSteps);
             setLearningRate(*optimizer, lr);
             optimizer->zero_grad();
             double stepLoss = 0;
@@ -333,7 +333,10 @@ RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
                             std::to_string(state.globalStep + 1) + ": lower the learning rate (now " +
                             std::to_string(c.learningRate) + ") or use fp32/bf16");
             const bool stepped = scaler.step(*optimizer, s.model->parameters(), c.maxGradNorm);
-            if (!stepped) log(cb, "fp16: gradients overflowed, step skipped, loss scale now " + std::to_string(scaler.scale()));
+            if (stepped)
+                ++state.scheduleStep;
+            else
+                log(cb, "fp16: gradients overflowed, step skipped, loss scale now " + std::to_string(scaler.scale()));
             ++state.globalStep;
 
             const double epochProgress = state.epoch + static_cast<double>(state.microBatch) / static_cast<double>(microPerEpoch);

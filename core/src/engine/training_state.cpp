@@ -45,6 +45,7 @@ void saveTrainingState(const std::string& runDir, const TrainingState& state, co
     torch::save(optimizer, (partDir / "optimizer.pt").string());
     torch::save(cpuGeneratorState(), (partDir / "rng.pt").string());
     const json meta = {{"global_step", state.globalStep}, {"epoch", state.epoch}, {"micro_batch", state.microBatch},
+                       {"schedule_step", state.scheduleStep},
                        {"loss_scale", scaler.m_scale}, {"good_steps", scaler.m_goodSteps}};
     {
         std::ofstream out(partDir / "trainer_state.json");
@@ -73,6 +74,7 @@ TrainingState readTrainingState(const std::string& runDir)
     s.globalStep = j.value("global_step", int64_t{0});
     s.epoch = j.value("epoch", int64_t{0});
     s.microBatch = j.value("micro_batch", int64_t{0});
+    s.scheduleStep = j.value("schedule_step", s.globalStep);  // states saved before it existed
     return s;
 }
 

@@ -12,7 +12,10 @@
 namespace masklab {
 
 struct TrainingState {
-    int64_t globalStep = 0;   // optimizer steps done
+    int64_t globalStep = 0;   // optimizer steps done, skipped fp16 steps included
+    int64_t scheduleStep = 0; // steps the optimizer really took: where the learning-rate schedule
+                              // stands (an fp16 step skipped for overflow does not advance it,
+                              // as the Trainer skips lr_scheduler.step() then)
     int64_t epoch = 0;        // current epoch (0-based)
     int64_t microBatch = 0;   // next micro-batch within the epoch
 };
