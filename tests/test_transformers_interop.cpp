@@ -8,10 +8,15 @@
 //    with clean_up_tokenization_spaces off (distilbert's config) and on (bert's);
 //  - token masking's shares agree with DataCollatorForLanguageModeling over a million tokens
 //    within 0.3 points, neither choosing specials or padding; whole-word groups equal the
-//    course's whole_word_masking_data_collator's.
+//    course's whole_word_masking_data_collator's;
+//  - training dynamics: the same small DistilBERT from the same transformers-written weights,
+//    trained on the same chunks with the same recipe by the Trainer and by MaskLab, ends within
+//    5% of the same perplexity on the same frozen masks, from random initialization and from a
+//    pretrained-style start (first trained by the Trainer on general English prose).
 #include "masklab/checkpoint.h"
 #include "masklab/chunking.h"
 #include "masklab/corpus.h"
+#include "masklab/dataset_ops.h"
 #include "masklab/fill_mask.h"
 #include "masklab/masking.h"
 #include "masklab/token_store.h"
@@ -94,6 +99,24 @@ ChunkSet sampleChunks(const Tokenizer& tokenizer, std::size_t maxChunks, const s
     chunks.wordIds.resize(keep);
     chunks.attention.resize(keep);
     return chunks;
+}
+
+// Chunks of 64 tokens of a JSONL corpus, as MaskLab's trainer makes them (groups of 1,000,
+// the tail dropped).
+ChunkSet corpusChunks(const Tokenizer& tokenizer, const std::string& jsonl)
+{
+    const Corpus corpus = readCorpus(jsonl, CorpusOptions{});
+    ChunkOptions chunking;
+    chunking.chunkSize = 64;
+    return groupTexts(TokenStore::build(tokenizer, corpus.documents), chunking, tokenizer.specialTokens().pad);
+}
+
+std::vector<std::vector<int32_t>> rowsOf(const ChunkSet& chunks, const std::vector<std::size_t>& indices)
+{
+    std::vector<std::vector<int32_t>> rows;
+    const auto n = static_cast<std::size_t>(chunks.chunkSize);
+    for (std::size_t c : indices) rows.emplace_back(chunks.chunkIds(c), chunks.chunkIds(c) + n);
+    return rows;
 }
 
 json chunkRows(const ChunkSet& chunks, bool withWordIds)
@@ -362,6 +385,103 @@ private slots:
         qInfo("%zu chunks: %zu words equal to the course's groups (%zu with [UNK]); %zu course groups span a seam",
               chunks.size(), words, unknownWords, seamMerges);
         QVERIFY2(unknownWords > 0, "no [UNK] word in the sample: the [UNK] case went untested");
+    }
+
+    void trainingDynamicsMatchTheTrainer_data()
+    {
+        QTest::addColumn<bool>("pretrainedStart");
+        QTest::addColumn<double>("learningRate");
+        QTest::newRow("random initialization") << false << 1e-3;
+        QTest::newRow("pretrained-style start") << true << 3e-4;
+    }
+
+    void trainingDynamicsMatchTheTrainer()
+    {
+        QFETCH(bool, pretrainedStart);
+        QFETCH(double, learningRate);
+        const QString tag = pretrainedStart ? "pretrained" : "random";
+        QString start = m_dir.filePath("dynamics-init-" + tag);
+        QString error = runPeerScript("transformers_peer.py",
+                                      {"random-model", start, "--arch", "distilbert", "--shape", "small", "--seed", "5",
+                                       "--vocab", QString::fromStdString(fixture("bert_uncased_tokenizer/vocab.txt"))});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const auto tokenizer = loadTokenizer(start.toStdString());
+
+        auto recipe = [&](const ChunkSet& chunks, const SplitIndices& split, double rate, const std::vector<MaskedChunk>& eval) {
+            json evalIds = json::array(), evalLabels = json::array();
+            for (const MaskedChunk& m : eval) {
+                evalIds.push_back(m.inputIds);
+                evalLabels.push_back(m.labels);
+            }
+            return json{{"train_ids", rowsOf(chunks, split.train)}, {"eval_input_ids", evalIds}, {"eval_labels", evalLabels},
+                        {"learning_rate", rate}, {"weight_decay", 0.01}, {"warmup_steps", 0}, {"epochs", 2},
+                        {"batch_size", 16}, {"eval_batch_size", 64}, {"max_grad_norm", 1.0}, {"mlm_probability", 0.15},
+                        {"seed", 42}};
+        };
+        const MaskingVocabulary vocabulary = maskingVocabularyFor(*tokenizer);
+        TrainingConfig c;
+        auto frozenMasks = [&](const ChunkSet& chunks, const SplitIndices& split) {
+            std::vector<MaskedChunk> masks;
+            for (std::size_t i = 0; i < split.test.size(); ++i)
+                masks.push_back(maskChunk(chunks.chunkIds(split.test[i]), chunks.chunkWordIds(split.test[i]),
+                                          chunks.chunkAttention(split.test[i]), 64, c.masking(c.evalMaskSeed), vocabulary, i));
+            return masks;
+        };
+
+        if (pretrainedStart) {
+            // General English first, by the Trainer: the model then knows the language.
+            const ChunkSet prose = corpusChunks(*tokenizer, fixture("general/gutenberg_prose.jsonl"));
+            const SplitIndices split = trainTestSplit(prose.size(), {2048, 64}, 1);
+            const QString request = m_dir.filePath("prose-run.json"), answer = m_dir.filePath("prose-result.json");
+            writeJson(request, recipe(prose, split, 1e-3, frozenMasks(prose, split)));
+            const QString pretrained = m_dir.filePath("dynamics-pretrained");
+            error = runPeerScript("trainer_run.py", {start, request, answer, "--save", pretrained});
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            const json prosed = readJson(answer);
+            qInfo("pretrained-style start: the Trainer took prose perplexity from %.0f to %.0f",
+                  prosed.at("perplexity_before").get<double>(), prosed.at("perplexity_after").get<double>());
+            start = pretrained;
+        }
+
+        // The domain: IMDb reviews, the same chunks, split and frozen masks MaskLab's run makes.
+        c.model = start.toStdString();
+        c.corpus = fixture("imdb/imdb_sample_1000.jsonl");
+        c.chunkSize = 64;
+        c.trainSize = 1024;
+        c.testSize = 128;
+        c.batchSize = 16;
+        c.epochs = 2;
+        c.learningRate = learningRate;
+        c.warmupSteps = 0;
+        c.evalBatchSize = 64;
+        c.threads = 2;
+        c.device = "cpu";
+        c.precision = "fp32";
+        c.outputDir = m_dir.filePath("dynamics-run-" + tag).toStdString();
+        const ChunkSet chunks = corpusChunks(*tokenizer, c.corpus);
+        const SplitIndices split = trainTestSplit(chunks.size(), {c.trainSize, c.testSize}, c.splitSeed);
+        const QString request = m_dir.filePath("imdb-run.json"), answer = m_dir.filePath("imdb-result.json");
+        writeJson(request, recipe(chunks, split, learningRate, frozenMasks(chunks, split)));
+        error = runPeerScript("trainer_run.py", {start, request, answer});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const json theirs = readJson(answer);
+
+        std::vector<EvalEvent> evals;
+        TrainerCallbacks cb;
+        cb.onEval = [&](const EvalEvent& e) { evals.push_back(e); };
+        const RunResult ours = train(c, cb);
+        QVERIFY(ours.completed);
+        QCOMPARE(ours.steps, theirs.at("steps").get<int64_t>());
+        const double before = theirs.at("perplexity_before").get<double>(), after = theirs.at("perplexity_after").get<double>();
+        qInfo("%s: perplexity %.2f -> %.2f in MaskLab, %.2f -> %.2f with the Trainer (%lld steps); %+.2f%%",
+              qPrintable(tag), evals.front().perplexity, ours.finalPerplexity, before, after,
+              static_cast<long long>(ours.steps), 100 * (ours.finalPerplexity / after - 1));
+        // The same weights on the same masks before training: only rounding apart.
+        QVERIFY2(std::abs(evals.front().perplexity / before - 1) < 1e-4, "the starting perplexities differ");
+        QVERIFY2(after < 0.8 * before, "the Trainer's run learned nothing: the comparison would say nothing");
+        QVERIFY2(std::abs(ours.finalPerplexity / after - 1) <= 0.05,
+                 qPrintable(QString("MaskLab ends at %1, the Trainer at %2: more than 5% apart")
+                                .arg(ours.finalPerplexity).arg(after)));
     }
 
     void wholeWordMaskingCanChooseUnknownWords()

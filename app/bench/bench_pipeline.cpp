@@ -34,6 +34,7 @@ namespace {
 struct Args {
     std::string corpus = MASKLAB_SOURCE_DIR "/../shared/fixtures/imdb/aclImdb_v1_text_only.tar.xz";
     std::string tokenizer = MASKLAB_SOURCE_DIR "/../shared/fixtures/bert_uncased_tokenizer/tokenizer.json";
+    std::string vocab = MASKLAB_SOURCE_DIR "/../shared/fixtures/bert_uncased_tokenizer/vocab.txt";
     int threads = 0;
     int repeat = 3;
     bool peer = true;
@@ -45,6 +46,7 @@ Args parse(int argc, char** argv)
     CLI::App app{"Throughput of MaskLab's data pipeline beside Hugging Face's tokenizers", "masklab-bench-pipeline"};
     app.add_option("--corpus", a.corpus, "aclImdb folder or tarball, JSONL, CSV or text")->capture_default_str();
     app.add_option("--tokenizer", a.tokenizer, "tokenizer.json")->capture_default_str();
+    app.add_option("--vocab", a.vocab, "the same vocabulary as vocab.txt, for flash-tokenizer")->capture_default_str();
     app.add_option("--threads", a.threads, "Threads (0 = every core)")->check(CLI::NonNegativeNumber);
     app.add_option("--repeat", a.repeat, "Runs per measurement (the best is kept)")->check(CLI::PositiveNumber);
     bool noPeer = false;
@@ -73,24 +75,25 @@ double timeOurs(const Tokenizer& tokenizer, const std::vector<std::string_view>&
     return best;
 }
 
-struct PeerResult {
+// A peer tokenizer's best time and its ids (and word ids, -1 when it has none) per document.
+struct PeerRun {
     bool ran = false;
     double seconds = 0;
     double maxRssMiB = 0;
-    bool identical = false;
     std::string label;
+    std::vector<std::vector<int32_t>> ids, wordIds;
 };
 
-PeerResult timePeer(const Args& args, const std::string& jsonl, const std::vector<Encoding>& ours, int threads,
-                    int repeat)
+std::string peerPython()
 {
-    PeerResult result;
-    const std::string out = jsonl + ".peer.bin";
     const char* python = std::getenv("MASKLAB_PYTHON");
-    const std::string command = "RAYON_NUM_THREADS=" + std::to_string(threads) + " '" +
-                                (python ? python : MASKLAB_PYTHON_DEFAULT) +
-                                "' '" MASKLAB_SOURCE_DIR "/tests/peer/hf_tokenize.py' '" + args.tokenizer + "' '" +
-                                jsonl + "' '" + out + "' --bench";
+    return python ? python : MASKLAB_PYTHON_DEFAULT;
+}
+
+// Runs `command` (a tests/peer script with --bench writing outBin) `repeat` times.
+PeerRun runPeer(const std::string& command, const std::string& outBin, int repeat, const std::string& name)
+{
+    PeerRun result;
     double best = 1e30;
     for (int r = 0; r < repeat; ++r) {
         FILE* pipe = popen(command.c_str(), "r");
@@ -99,36 +102,47 @@ PeerResult timePeer(const Args& args, const std::string& jsonl, const std::vecto
         char buffer[4096];
         while (std::fgets(buffer, sizeof(buffer), pipe)) output += buffer;
         if (pclose(pipe) != 0 || output.empty()) {
-            std::fprintf(stderr, "peer failed: %s needs the Python package tokenizers (bash .ci/setup-debian "
-                                 "sets up that venv)\n", python ? python : MASKLAB_PYTHON_DEFAULT);
+            std::fprintf(stderr, "%s failed: %s (bash .ci/setup-debian sets up the venv)\n", name.c_str(),
+                         command.c_str());
             return result;
         }
         const auto j = nlohmann::json::parse(output);
         best = std::min(best, j["seconds"].get<double>());
         result.maxRssMiB = std::max(result.maxRssMiB, j["maxRssBytes"].get<double>() / (1024.0 * 1024.0));
-        result.label = "HF tokenizers " + j.value("version", std::string("?")) + " encode_batch";
+        result.label = name + " " + j.value("version", std::string("?"));
     }
     result.ran = true;
     result.seconds = best;
-    // Same ids and word ids for every document?
-    std::ifstream in(out, std::ios::binary);
-    result.identical = true;
-    for (const Encoding& e : ours) {
-        uint32_t n = 0;
-        if (!in.read(reinterpret_cast<char*>(&n), 4) || n != e.ids.size()) {
-            result.identical = false;
-            break;
-        }
-        std::vector<int32_t> ids(n), words(n);
-        in.read(reinterpret_cast<char*>(ids.data()), 4 * static_cast<std::streamsize>(n));
-        in.read(reinterpret_cast<char*>(words.data()), 4 * static_cast<std::streamsize>(n));
-        if (ids != e.ids || words != e.wordIds) {
-            result.identical = false;
-            break;
-        }
+    std::ifstream in(outBin, std::ios::binary);
+    uint32_t n = 0;
+    while (in.read(reinterpret_cast<char*>(&n), 4)) {
+        result.ids.emplace_back(n);
+        result.wordIds.emplace_back(n);
+        in.read(reinterpret_cast<char*>(result.ids.back().data()), 4 * static_cast<std::streamsize>(n));
+        in.read(reinterpret_cast<char*>(result.wordIds.back().data()), 4 * static_cast<std::streamsize>(n));
     }
-    std::filesystem::remove(out);
+    std::filesystem::remove(outBin);
     return result;
+}
+
+// Hugging Face's tokenizers (encode_batch on RAYON_NUM_THREADS threads).
+PeerRun timeHuggingFace(const Args& args, const std::string& jsonl, int threads)
+{
+    const std::string out = jsonl + ".hf.bin";
+    return runPeer("RAYON_NUM_THREADS=" + std::to_string(threads) + " '" + peerPython() +
+                       "' '" MASKLAB_SOURCE_DIR "/tests/peer/hf_tokenize.py' '" + args.tokenizer + "' '" + jsonl +
+                       "' '" + out + "' --bench",
+                   out, args.repeat, "HF tokenizers");
+}
+
+// flash-tokenizer (batch_encode on OMP_NUM_THREADS threads), from the vocab.txt.
+PeerRun timeFlash(const Args& args, const std::string& jsonl, int threads)
+{
+    const std::string out = jsonl + ".flash.bin";
+    return runPeer("OMP_NUM_THREADS=" + std::to_string(threads) + " '" + peerPython() +
+                       "' '" MASKLAB_SOURCE_DIR "/tests/peer/flash_tokenize.py' '" + args.vocab + "' '" + jsonl +
+                       "' '" + out + "' --bench",
+                   out, args.repeat, "flash-tokenizer");
 }
 
 }  // namespace
@@ -177,13 +191,29 @@ int main(int argc, char** argv)
         for (const Encoding& e : encodings) tokens += e.ids.size();
         std::printf("%-34s %10d %10.2f %12.0f %10.1f\n", "MaskLab WordPiece", t, ours, tokens / ours, bytes / 1e6 / ours);
         if (args.peer) {
-            const PeerResult peer = timePeer(args, jsonl, encodings, t, args.repeat);
-            if (peer.ran) {
-                std::printf("%-34s %10d %10.2f %12.0f %10.1f\n", peer.label.c_str(), t, peer.seconds,
-                            tokens / peer.seconds, bytes / 1e6 / peer.seconds);
-                std::printf("%-34s %10s %10.2fx   identical ids and word ids: %s   peer peak RSS %.0f MiB\n",
-                            "  speed-up", "", peer.seconds / ours, peer.identical ? "yes" : "NO", peer.maxRssMiB);
+            const PeerRun hf = timeHuggingFace(args, jsonl, t);
+            const PeerRun flash = timeFlash(args, jsonl, t);
+            std::size_t oursDiffer = 0, flashDiffers = 0, flashAloneDiffers = 0;
+            for (std::size_t d = 0; hf.ran && d < encodings.size(); ++d) {
+                const bool oursSame = d < hf.ids.size() && encodings[d].ids == hf.ids[d] && encodings[d].wordIds == hf.wordIds[d];
+                const bool flashSame = flash.ran && d < flash.ids.size() && d < hf.ids.size() && flash.ids[d] == hf.ids[d];
+                oursDiffer += !oursSame;
+                flashDiffers += !flashSame;
+                flashAloneDiffers += !flashSame && oursSame;
             }
+            for (const PeerRun* peer : {&hf, &flash}) {
+                if (!peer->ran) continue;
+                std::printf("%-34s %10d %10.2f %12.0f %10.1f   MaskLab %.2fx faster, peer peak RSS %.0f MiB\n",
+                            peer->label.c_str(), t, peer->seconds, tokens / peer->seconds, bytes / 1e6 / peer->seconds,
+                            peer->seconds / ours, peer->maxRssMiB);
+            }
+            if (hf.ran)
+                std::printf("  documents whose ids or word ids differ from HF's: MaskLab %zu of %zu\n", oursDiffer,
+                            encodings.size());
+            if (hf.ran && flash.ran)
+                std::printf("  documents whose ids differ from HF's: flash-tokenizer %zu (%zu where MaskLab's equal "
+                            "HF's)\n",
+                            flashDiffers, flashAloneDiffers);
         }
         if (t == threads) break;
     }

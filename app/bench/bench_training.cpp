@@ -6,13 +6,15 @@
 //
 //   masklab-bench-training [--threads N] [--steps S] [--batch B] [--config tiny|distilbert|all] [--no-peer]
 #include "bench_support.h"
+#include "masklab/checkpoint.h"
 #include "masklab/fill_mask.h"
 #include "masklab/masked_lm.h"
 #include "masklab/parallel.h"
-#include "masklab/wordpiece_tokenizer.h"
+#include "masklab/tokenizer.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+#include <ATen/autocast_mode.h>
 #include <torch/torch.h>
 
 #include <sys/resource.h>
@@ -50,6 +52,7 @@ struct Args {
     int batch = 0;      // 0 = each config's own (tiny 32, distilbert 8)
     std::string only;   // "tiny" or "distilbert"; empty = both
     bool peer = true;
+    std::string precision = "fp32";  // or bf16: autocast on the CPU (the Trainer's bf16=True)
     // Child mode: one timed run of ours, printed as one JSON line.
     std::string childConfig;
     bool childFullHead = false;
@@ -67,6 +70,8 @@ Args parse(int argc, char** argv)
     app.add_option("--config", config, "tiny, distilbert or all")->check(CLI::IsMember({"tiny", "distilbert", "all"}));
     bool noPeer = false;
     app.add_flag("--no-peer", noPeer, "Leave out the Trainer");
+    app.add_option("--precision", a.precision, "fp32, or bf16 (autocast on the CPU; the Trainer's bf16=True)")
+        ->check(CLI::IsMember({"fp32", "bf16"}));
     app.add_option("--child", a.childConfig, "internal: one timed run of ours")->group("");
     app.add_flag("--full-head", a.childFullHead, "internal: head on every position")->group("");
     try {
@@ -100,6 +105,10 @@ int runChild(const Args& a)
     torch::manual_seed(0);
     MaskedLanguageModel model(ModelConfig::preset(config.name, config.vocab));
     model->train();
+    if (a.precision == "bf16") {  // as the trainer's AutocastGuard does on the CPU
+        at::autocast::set_autocast_enabled(at::kCPU, true);
+        at::autocast::set_autocast_dtype(at::kCPU, at::kBFloat16);
+    }
     torch::optim::AdamW optimizer(model->parameters(),
                                   torch::optim::AdamWOptions(kLearningRate).weight_decay(kWeightDecay));
     auto step = [&] {
@@ -182,22 +191,22 @@ std::string self()
     return ec ? std::string("masklab-bench-training") : path.string();
 }
 
-Run timeOurs(const BenchConfig& c, int threads, int steps, bool fullHead)
+Run timeOurs(const BenchConfig& c, int threads, int steps, const std::string& precision, bool fullHead)
 {
     const std::string command = "'" + self() + "' --child " + c.name + " --batch " + std::to_string(c.batch) +
                                 " --steps " + std::to_string(steps) + " --threads " + std::to_string(threads) +
-                                (fullHead ? " --full-head" : "");
+                                " --precision " + precision + (fullHead ? " --full-head" : "");
     return runJsonCommand(command);
 }
 
-Run timePeer(const BenchConfig& c, int threads, int steps)
+Run timePeer(const BenchConfig& c, int threads, int steps, const std::string& precision)
 {
     const char* python = std::getenv("MASKLAB_PYTHON");
     const std::string command = std::string("'") + (python ? python : MASKLAB_PYTHON_DEFAULT) +
                                 "' '" MASKLAB_SOURCE_DIR "/tests/peer/trainer_bench.py'"
                                 " --config " + c.name + " --batch " + std::to_string(c.batch) +
                                 " --seq " + std::to_string(kSeq) + " --steps " + std::to_string(steps) +
-                                " --threads " + std::to_string(threads);
+                                " --threads " + std::to_string(threads) + (precision == "bf16" ? " --bf16" : "");
     return runJsonCommand(command);
 }
 
@@ -213,30 +222,57 @@ void printRow(const BenchConfig& c, const char* what, const Run& run, const Run&
                 run.tokensPerSecond, run.secondsPerStep, run.peakRssMiB, ratio);
 }
 
-// Fill-mask latency of one sentence on the tiny model: median of 20 runs after a warmup.
-void fillMaskLatency(int threads)
+// The shared fixtures (the real bert-base-uncased tokenizer), as the tests find them.
+std::string fixturesDir()
+{
+    const char* env = std::getenv("MASKLAB_FIXTURES");
+    return env && *env ? env : std::string(MASKLAB_SOURCE_DIR) + "/../shared/fixtures";
+}
+
+// Fill-mask latency of one sentence at the DistilBERT shape with the real BERT tokenizer
+// (random weights, saved once): median of 20 runs after a warm-up, beside pipeline("fill-mask")
+// on the same folder.
+void fillMaskLatency(int threads, bool peer)
 {
     torch::set_num_threads(threads);
     torch::manual_seed(0);
-    MaskedLanguageModel model(ModelConfig::preset("tiny", 4000));
-    WordPieceConfig vocab;
-    vocab.vocabulary = {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "this", "is", "a", "great", "movie", "film",
-                        ".", ",", "!", "the", "bad", "good", "plot", "##s"};
-    const WordPieceTokenizer tokenizer(vocab);
+    const auto tokenizer = loadTokenizer(fixturesDir() + "/bert_uncased_tokenizer/tokenizer.json");
+    MaskedLanguageModel model(ModelConfig::preset("distilbert", tokenizer->vocabSize()));
+    const std::string folder = (std::filesystem::temp_directory_path() / "masklab-bench-fill-mask").string();
+    savePretrained(folder, *model, *tokenizer);
     const std::string text = "This is a great [MASK].";
-    fillMask(*model, tokenizer, text, 5);  // warmup
+    fillMask(*model, *tokenizer, text, 5);  // warmup
     std::vector<double> ms;
     for (int r = 0; r < 20; ++r) {
         const auto start = Clock::now();
-        const FillMaskResult result = fillMask(*model, tokenizer, text, 5);
+        const FillMaskResult result = fillMask(*model, *tokenizer, text, 5);
         ms.push_back(secondsSince(start) * 1e3);
         if (result.empty() || result[0].empty()) std::fprintf(stderr, "fill-mask returned nothing\n");
     }
     std::sort(ms.begin(), ms.end());
-    const double median = (ms[9] + ms[10]) / 2;
-    std::printf("\nfill-mask \"%s\" (tiny model, vocab 4000, top 5, %zu tokens): median %.2f ms, min %.2f ms, "
-                "max %.2f ms over 20 runs\n",
-                text.c_str(), tokenizer.encode(text).ids.size(), median, ms.front(), ms.back());
+    std::printf("\nfill-mask \"%s\" at the DistilBERT shape (%lld parameters, BERT tokenizer, top 5, %zu tokens, "
+                "%d threads), 20 runs after a warm-up:\n",
+                text.c_str(), static_cast<long long>(model->numParameters()), tokenizer->encode(text).ids.size(),
+                threads);
+    std::printf("  MaskLab fillMask:            median %6.2f ms, min %6.2f, max %6.2f\n", (ms[9] + ms[10]) / 2,
+                ms.front(), ms.back());
+    if (!peer) return;
+    const char* python = std::getenv("MASKLAB_PYTHON");
+    const std::string command = std::string("'") + (python ? python : MASKLAB_PYTHON_DEFAULT) +
+                                "' '" MASKLAB_SOURCE_DIR "/tests/peer/fill_mask_bench.py' '" + folder + "' '" + text +
+                                "' --threads " + std::to_string(threads);
+    FILE* pipe = popen(command.c_str(), "r");
+    std::string output;
+    char buffer[4096];
+    while (pipe && std::fgets(buffer, sizeof(buffer), pipe)) output = buffer;
+    if (!pipe || pclose(pipe) != 0 || output.empty()) {
+        std::fprintf(stderr, "pipeline(\"fill-mask\") peer failed: %s\n", command.c_str());
+        return;
+    }
+    const json j = json::parse(output);
+    std::printf("  pipeline(\"fill-mask\"):     median %6.2f ms, min %6.2f, max %6.2f (transformers %s)\n",
+                j.at("median_ms").get<double>(), j.at("min_ms").get<double>(), j.at("max_ms").get<double>(),
+                j.at("transformers").get<std::string>().c_str());
 }
 
 }  // namespace
@@ -260,9 +296,9 @@ int main(int argc, char** argv)
         }
     }
 
-    std::printf("MaskLab training-step benchmark: fp32 on the CPU, %d thread%s, sequence %d, AdamW (lr %g, weight "
+    std::printf("MaskLab training-step benchmark: %s on the CPU, %d thread%s, sequence %d, AdamW (lr %g, weight "
                 "decay %g), random tokens with %.0f%% labelled, %d timed step%s after 1 warmup step\n",
-                threads, threads == 1 ? "" : "s", kSeq, kLearningRate, kWeightDecay, kMlmProbability * 100, args.steps,
+                args.precision.c_str(), threads, threads == 1 ? "" : "s", kSeq, kLearningRate, kWeightDecay, kMlmProbability * 100, args.steps,
                 args.steps == 1 ? "" : "s");
     std::printf("MaskLab: LibTorch %s. Peer: tests/peer/trainer_bench.py, the Hugging Face Trainer "
                 "(DistilBertForMaskedLM, head on every position). Each run is its own process.\n\n",
@@ -273,9 +309,9 @@ int main(int argc, char** argv)
     std::fflush(stdout);
     std::string notes;
     for (const BenchConfig& c : configs(args)) {
-        const Run peer = args.peer ? timePeer(c, threads, args.steps) : Run{};
-        const Run ours = timeOurs(c, threads, args.steps, false);
-        const Run full = timeOurs(c, threads, args.steps, true);
+        const Run peer = args.peer ? timePeer(c, threads, args.steps, args.precision) : Run{};
+        const Run ours = timeOurs(c, threads, args.steps, args.precision, false);
+        const Run full = timeOurs(c, threads, args.steps, args.precision, true);
         printRow(c, "MaskLab (head on masked positions)", ours, peer);
         printRow(c, "MaskLab (head on every position)", full, peer);
         if (args.peer) printRow(c, "HF Trainer (transformers)", peer, peer);
@@ -287,7 +323,7 @@ int main(int argc, char** argv)
     }
     std::printf("\npeak RSS in MiB, of each run's own process\n%s", notes.c_str());
     try {
-        fillMaskLatency(threads);
+        fillMaskLatency(threads, args.peer);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "fill-mask failed: %s\n", e.what());
         return 1;
