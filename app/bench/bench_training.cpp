@@ -6,6 +6,7 @@
 //
 //   masklab-bench-training [--threads N] [--steps S] [--batch B] [--config tiny|distilbert|all] [--no-peer]
 #include "bench_support.h"
+#include "fused_adamw.h"
 #include "masklab/checkpoint.h"
 #include "masklab/fill_mask.h"
 #include "masklab/masked_lm.h"
@@ -109,8 +110,7 @@ int runChild(const Args& a)
         at::autocast::set_autocast_enabled(at::kCPU, true);
         at::autocast::set_autocast_dtype(at::kCPU, at::kBFloat16);
     }
-    torch::optim::AdamW optimizer(model->parameters(),
-                                  torch::optim::AdamWOptions(kLearningRate).weight_decay(kWeightDecay));
+    FusedAdamW optimizer(model->parameters(), torch::optim::AdamWOptions(kLearningRate).weight_decay(kWeightDecay));
     auto step = [&] {
         // Random tokens; 15% of positions labelled, the rest -100; full chunks (mask of ones).
         const torch::Tensor ids = torch::randint(0, config.vocab, {config.batch, kSeq}, torch::kLong);

@@ -23,7 +23,7 @@ struct FillMaskPrediction {
 using FillMaskResult = std::vector<std::vector<FillMaskPrediction>>;
 
 // Predicts the topK tokens for every [MASK] in `text` (encoded with [CLS] ... [SEP]). Runs under
-// NoGradGuard in eval mode on the model's device and restores the model's training mode.
+// inference mode (c10::InferenceMode) in eval mode on the model's device and restores the model's training mode.
 // Throws masklab::Error for a text without [MASK], a text longer than the model's positions,
 // topK < 1, or a tokenizer that does not fit the model. A topK above the vocabulary is cut to it.
 FillMaskResult fillMask(MaskedLanguageModelImpl& model, const Tokenizer& tokenizer, const std::string& text,

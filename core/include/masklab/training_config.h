@@ -56,9 +56,9 @@ struct TrainingConfig {
 
     // --- Device ------------------------------------------------------------------------------
     std::string device = "auto";        // "auto" (CUDA when present), "cpu", "cuda", "cuda:1"
-    std::string precision = "auto";     // "auto" (bf16 on GPUs that have it, fp16 on older ones,
-                                        // fp32 on the CPU), "fp32", "bf16" (autocast, also on
-                                        // the CPU), "fp16" (dynamic loss scaling)
+    std::string precision = "auto";     // "auto" (bf16 on GPUs and CPUs that compute it, fp16
+                                        // on older GPUs, fp32 on other CPUs), "fp32", "bf16"
+                                        // (autocast, also on the CPU), "fp16" (loss scaling)
     int threads = 0;                    // CPU threads (0 = every core)
 
     // --- Output -----------------------------------------------------------------------------

@@ -144,7 +144,9 @@ FillMaskResult fillMask(MaskedLanguageModelImpl& model, const Tokenizer& tokeniz
 {
     checkSetup(model, tokenizer, topK);
     const PreparedText prepared = prepare(model, tokenizer, text, "the text");
-    torch::NoGradGuard noGrad;
+    // Inference mode: no autograd bookkeeping at all (faster than NoGradGuard); the results are
+    // plain values, so nothing outside needs the tensors' version counters.
+    c10::InferenceMode inference;
     EvalModeGuard evalMode(model);
     return std::move(predictBatch(model, tokenizer, {&prepared}, topK, deviceOf(model)).front());
 }
@@ -160,7 +162,9 @@ std::vector<FillMaskResult> fillMask(MaskedLanguageModelImpl& model, const Token
     for (std::size_t i = 0; i < texts.size(); ++i)
         prepared.push_back(prepare(model, tokenizer, texts[i], "text " + std::to_string(i)));
 
-    torch::NoGradGuard noGrad;
+    // Inference mode: no autograd bookkeeping at all (faster than NoGradGuard); the results are
+    // plain values, so nothing outside needs the tensors' version counters.
+    c10::InferenceMode inference;
     EvalModeGuard evalMode(model);
     const torch::Device device = deviceOf(model);
     std::vector<FillMaskResult> results;

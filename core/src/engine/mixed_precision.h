@@ -10,7 +10,8 @@ namespace masklab {
 
 enum class Precision { Fp32, Bf16, Fp16 };
 
-// "auto" is bf16 on a GPU that computes it natively (fp16 on older ones) and fp32 on the CPU.
+// "auto" is bf16 on a GPU that computes it natively (fp16 on older ones), bf16 on a CPU with
+// bf16 instructions, fp32 on other CPUs.
 Precision choosePrecision(const std::string& setting, const torch::Device& device);
 
 // Whether this CPU has bf16 instructions (AVX512-BF16 or AMX), where bf16 autocast is fast.

@@ -10,6 +10,7 @@
 #include "masklab/token_store.h"
 #include "masklab/vocabulary_builder.h"
 #include "masklab/wordpiece_tokenizer.h"
+#include "fused_adamw.h"
 #include "mixed_precision.h"
 #include "training_state.h"
 
@@ -206,7 +207,7 @@ std::unique_ptr<torch::optim::AdamW> makeOptimizer(MaskedLanguageModelImpl& mode
     std::vector<torch::optim::OptimizerParamGroup> groups;
     groups.emplace_back(decay, options(c.weightDecay));
     groups.emplace_back(noDecay, options(0.0));
-    return std::make_unique<torch::optim::AdamW>(groups, torch::optim::AdamWOptions(c.learningRate));
+    return std::make_unique<FusedAdamW>(groups, torch::optim::AdamWOptions(c.learningRate));
 }
 
 // get_linear_schedule_with_warmup: the factor applied to the peak rate at a step.
