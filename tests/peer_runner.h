@@ -64,19 +64,13 @@ inline void writeTextsJsonl(const std::vector<std::string>& texts, const std::st
 inline QByteArray runPeer(const std::string& tokenizerJson, const std::string& jsonl,
                           const std::string& outputBin, const QStringList& extraArgs = {})
 {
-    QProcess python;
-    QStringList args{peerScript("hf_tokenize.py"), QString::fromStdString(tokenizerJson),
-                     QString::fromStdString(jsonl), QString::fromStdString(outputBin)};
-    args += extraArgs;
-    python.start(peerPython(), args);
-    if (!python.waitForStarted(20000))
-        qFatal("cannot start %s: run the README's test command, which sets up the venv",
-               qPrintable(peerPython()));
-    python.waitForFinished(-1);
-    if (python.exitStatus() != QProcess::NormalExit || python.exitCode() != 0)
-        qFatal("Hugging Face peer failed (is `tokenizers` installed for %s?): %s", qPrintable(peerPython()),
-               python.readAllStandardError().constData());
-    return python.readAllStandardOutput();
+    QByteArray output;
+    const QString error = runPeerScript("hf_tokenize.py",
+                                        QStringList{QString::fromStdString(tokenizerJson), QString::fromStdString(jsonl),
+                                                    QString::fromStdString(outputBin)} + extraArgs,
+                                        &output, -1);
+    if (!error.isEmpty()) qFatal("Hugging Face peer: %s", qPrintable(error));
+    return output;
 }
 
 inline std::vector<PeerEncoding> readPeerOutput(const std::string& path)

@@ -1,6 +1,6 @@
 // Exact parity with Hugging Face's tokenizers on all 100,000 reviews of the full IMDb text:
 // identical input_ids and word_ids for every review. The peer is HF's Rust tokenizer run from
-// Node (tests/peer/hf_tokenize.js). Slow: both tokenizers read the whole corpus.
+// Python (tests/peer/hf_tokenize.py, the tokenizers package). Slow: both tokenizers read the whole corpus.
 #include "masklab/corpus.h"
 #include "masklab/tokenizer.h"
 #include "peer_runner.h"

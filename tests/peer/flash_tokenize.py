@@ -13,8 +13,9 @@ import json
 import resource
 import sys
 import time
+from importlib.metadata import version
 
-import numpy as np
+from encodings_io import read_texts, write_encoding
 from flash_tokenizer import BertTokenizerFlash
 
 NO_LIMIT = 1 << 20
@@ -28,8 +29,7 @@ def main(argv):
         return 2
     vocab, input_path, output_path = args
     tokenizer = BertTokenizerFlash(vocab, do_lower_case=True, model_max_length=NO_LIMIT)
-    with open(input_path, encoding="utf-8") as f:
-        texts = [json.loads(line)["text"] for line in f if line.strip()]
+    texts = read_texts(input_path)
     seconds, tokens = 0.0, 0
     with open(output_path, "wb") as out:
         for start in range(0, len(texts), BATCH):
@@ -38,15 +38,11 @@ def main(argv):
             encoded = tokenizer.tokenizer.batch_encode(batch, "longest", NO_LIMIT, True)
             seconds += time.perf_counter() - t0
             for ids in encoded:
-                ids = np.asarray(ids, dtype="<i4")
-                tokens += len(ids)
-                out.write(np.uint32(len(ids)).astype("<u4").tobytes())
-                out.write(ids.tobytes())
-                out.write(np.full(len(ids), -1, dtype="<i4").tobytes())
+                tokens += write_encoding(out, ids, [-1] * len(ids))
     if "--bench" in argv:
         print(json.dumps({"seconds": seconds, "tokens": tokens, "documents": len(texts),
                           "maxRssBytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
-                          "version": "1.2.0"}))
+                          "version": version("flash-tokenizer")}))
     return 0
 
 

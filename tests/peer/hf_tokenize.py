@@ -14,8 +14,8 @@ import resource
 import sys
 import time
 
-import numpy as np
 import tokenizers
+from encodings_io import read_texts, write_encoding
 from tokenizers import Tokenizer
 
 BATCH = 4096
@@ -28,14 +28,8 @@ def main(argv):
         return 2
     tokenizer_path, input_path, output_path = args
     tokenizer = Tokenizer.from_file(tokenizer_path)
-    texts = []
-    size = 0
-    with open(input_path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                text = json.loads(line)["text"]
-                texts.append(text)
-                size += len(text.encode("utf-8"))
+    texts = read_texts(input_path)
+    size = sum(len(text.encode("utf-8")) for text in texts)
     seconds = 0.0
     tokens = 0
     with open(output_path, "wb") as out:
@@ -45,12 +39,7 @@ def main(argv):
             encodings = tokenizer.encode_batch(batch)
             seconds += time.perf_counter() - t0
             for e in encodings:
-                ids = np.asarray(e.ids, dtype="<i4")
-                words = np.asarray([-1 if w is None else w for w in e.word_ids], dtype="<i4")
-                tokens += len(ids)
-                out.write(np.uint32(len(ids)).astype("<u4").tobytes())
-                out.write(ids.tobytes())
-                out.write(words.tobytes())
+                tokens += write_encoding(out, e.ids, [-1 if w is None else w for w in e.word_ids])
     if "--bench" in argv:
         print(json.dumps({"seconds": seconds, "tokens": tokens, "documents": len(texts), "bytes": size,
                           "maxRssBytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
