@@ -1,6 +1,7 @@
 #pragma once
 // Options and helpers shared by masklab-cli's subcommands.
 #include "masklab/chunking.h"
+#include "masklab/hub.h"
 #include "masklab/corpus.h"
 #include "masklab/token_store.h"
 #include "masklab/tokenizer.h"
@@ -55,7 +56,11 @@ void appendIntArray(std::string& out, const int32_t* values, std::size_t count, 
 // Writes a line to stdout in one call.
 void writeLine(const std::string& line);
 
+// Download progress as lines on stderr.
+hub::ProgressCallback stderrProgress();
+
 void addTokenizeCommand(CLI::App& app);
+void addHubCommands(CLI::App& app);
 void addChunkCommand(CLI::App& app);
 void addMaskCommand(CLI::App& app);
 // Engine subcommands (need LibTorch): train, eval, info, fill-mask.

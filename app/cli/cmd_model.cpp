@@ -13,12 +13,14 @@
 namespace masklab::cli {
 namespace {
 
+constexpr const char* kModelHelp = "Model folder, or Hugging Face repo id (org/name[@revision]) from the cache or downloaded";
+
 struct InfoCommand {
     std::string model;
 
     void run() const
     {
-        const PretrainedModel loaded = loadPretrained(model);
+        const PretrainedModel loaded = loadPretrained(hub::locateModel(model, stderrProgress()));
         const ModelConfig& c = loaded.model->config();
         nlohmann::json layers = nlohmann::json::array();
         for (const LayerSummaryRow& row : loaded.model->summary())
@@ -47,7 +49,7 @@ struct FillMaskCommand {
     void run() const
     {
         if (threads > 0) torch::set_num_threads(threads);
-        PretrainedModel loaded = loadPretrained(model);
+        PretrainedModel loaded = loadPretrained(hub::locateModel(model, stderrProgress()));
         nlohmann::json all = nlohmann::json::array();
         for (const std::string& text : texts) {
             const FillMaskResult result = fillMask(*loaded.model, *loaded.tokenizer, text, topK);
@@ -72,12 +74,12 @@ void addModelCommands(CLI::App& app)
 {
     auto info = std::make_shared<InfoCommand>();
     CLI::App* infoSub = app.add_subcommand("info", "Parameter count and per-layer summary of a model folder");
-    infoSub->add_option("--model", info->model, "save_pretrained folder")->required();
+    infoSub->add_option("--model", info->model, kModelHelp)->required();
     infoSub->callback([info] { info->run(); });
 
     auto fill = std::make_shared<FillMaskCommand>();
     CLI::App* fillSub = app.add_subcommand("fill-mask", "Top-k predictions for each [MASK] in a text");
-    fillSub->add_option("--model", fill->model, "save_pretrained folder")->required();
+    fillSub->add_option("--model", fill->model, kModelHelp)->required();
     fillSub->add_option("--text", fill->texts, "Text with [MASK] (repeat for a batch)")->required();
     fillSub->add_option("--top-k", fill->topK, "Predictions per mask")->capture_default_str()->check(CLI::PositiveNumber);
     fillSub->add_option("--threads", fill->threads, "CPU threads (0 = every core)");

@@ -135,7 +135,7 @@ void addEvalCommand(CLI::App& app)
 {
     auto command = std::make_shared<EvalCommand>();
     CLI::App* sub = app.add_subcommand("eval", "Perplexity of a model folder on a corpus, on frozen masks");
-    sub->add_option("--model", command->model, "save_pretrained folder")->required();
+    sub->add_option("--model", command->model, "Model folder, or Hugging Face repo id (org/name[@revision])")->required();
     command->input.addTo(*sub, true);
     TrainingConfig& c = command->config;
     c.trainSize = 0.5;  // evaluation uses the test side of the split; the rest is unused

@@ -3,6 +3,7 @@
 #include "cli_common.h"
 
 #include "masklab/error.h"
+#include "masklab/hub.h"
 
 #include <cstdio>
 #include <exception>
@@ -15,6 +16,7 @@ int main(int argc, char** argv)
     masklab::cli::addTokenizeCommand(app);
     masklab::cli::addChunkCommand(app);
     masklab::cli::addMaskCommand(app);
+    masklab::cli::addHubCommands(app);
 #ifdef MASKLAB_HAVE_ENGINE
     masklab::cli::addTrainCommand(app);
     masklab::cli::addEvalCommand(app);
@@ -32,6 +34,9 @@ int main(int argc, char** argv)
         // Usage errors follow the same contract as every other error: one line, non-zero.
         std::fprintf(stderr, "masklab-cli: %s (see masklab-cli --help)\n", e.what());
         return 2;
+    } catch (const masklab::hub::DownloadCancelled& e) {
+        std::fprintf(stderr, "masklab-cli: %s\n", e.what());
+        return 130;
     } catch (const masklab::Error& e) {
         std::fprintf(stderr, "masklab-cli: %s\n", e.what());
         return 1;

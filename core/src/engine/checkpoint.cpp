@@ -1,5 +1,7 @@
 #include "masklab/checkpoint.h"
 
+#include "hub/hub_cache.h"
+
 #include "masklab/error.h"
 
 #include <torch/torch.h>
@@ -131,6 +133,16 @@ PretrainedModel loadPretrained(const std::string& folderText)
     } else if (fs::exists(folder / "pytorch_model.bin")) {
         weights = (folder / "pytorch_model.bin").string();
         tensors = readPytorchBin(weights);
+    } else if (fs::exists(folder / "model.safetensors.index.json") || fs::exists(folder / "pytorch_model.bin.index.json")) {
+        // Sharded weights (save_pretrained's max_shard_size): the index names the files.
+        const bool safetensors = fs::exists(folder / "model.safetensors.index.json");
+        weights = (folder / (safetensors ? "model.safetensors.index.json" : "pytorch_model.bin.index.json")).string();
+        for (const std::string& shard : hub::shardsOfIndex(weights)) {
+            const std::string path = (folder / shard).string();
+            if (!fs::exists(path)) throw Error(weights + " names " + shard + ", which is not in the folder");
+            TensorList part = safetensors ? readSafetensors(path) : readPytorchBin(path);
+            for (NamedTensor& t : part) tensors.push_back(std::move(t));
+        }
     } else {
         throw Error("no weights in " + folderText + ": expected model.safetensors or pytorch_model.bin");
     }

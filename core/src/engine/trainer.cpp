@@ -1,6 +1,7 @@
 #include "masklab/trainer.h"
 
 #include "masklab/checkpoint.h"
+#include "masklab/hub.h"
 #include "masklab/chunking.h"
 #include "masklab/corpus.h"
 #include "masklab/dataset_ops.h"
@@ -88,7 +89,16 @@ Session prepare(const TrainingConfig& c, const TrainerCallbacks& cb)
     torch::manual_seed(static_cast<uint64_t>(c.seed));
     if (!c.model.empty()) {
         log(cb, "loading " + c.model);
-        PretrainedModel loaded = loadPretrained(c.model);
+        // The settings file may name a Hub repo id: it resolves through the cache (or downloads).
+        Clock::time_point lastLine{};
+        const std::string folder = hub::locateModel(c.model, [&](const hub::TransferProgress& p) {
+            if (Clock::now() - lastLine > std::chrono::seconds(2)) {
+                lastLine = Clock::now();
+                log(cb, "downloading " + hub::describeProgress(p));
+            }
+            return !(cb.shouldStop && cb.shouldStop());
+        });
+        PretrainedModel loaded = loadPretrained(folder);
         for (const std::string& w : loaded.warnings) log(cb, "warning: " + w);
         s.model = loaded.model;
         s.tokenizer = std::move(loaded.tokenizer);

@@ -1,0 +1,316 @@
+#include "transfer.h"
+
+#include "http_client.h"
+#include "sha256.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <filesystem>
+#include <thread>
+
+namespace masklab::hub {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kMaxRedirects = 10;
+constexpr int kMaxRetries = 5;
+
+// Hashes what a resumed file already holds, so the digest covers the whole file.
+void hashExisting(int fd, uint64_t size, Sha256& sha)
+{
+    std::unique_ptr<char[]> buffer(new char[1 << 20]);
+    uint64_t done = 0;
+    while (done < size) {
+        const ssize_t got = ::pread(fd, buffer.get(), std::min<uint64_t>(1 << 20, size - done), static_cast<off_t>(done));
+        if (got <= 0) break;
+        sha.add(buffer.get(), static_cast<std::size_t>(got));
+        done += static_cast<uint64_t>(got);
+    }
+}
+
+std::string diskMessage(const std::string& path, int error, uint64_t needed)
+{
+    const std::string folder = fs::path(path).parent_path().string();
+    if (error == ENOSPC || error == EDQUOT)
+        return "the disk is full: writing " + path + " needs " + describeBytes(needed) + " more; free space in " +
+               folder + " and run again, the download resumes";
+    return "cannot write " + path + ": " + std::strerror(error) + "; check that " + folder + " is writable";
+}
+
+}  // namespace
+
+std::string describeBytes(uint64_t bytes)
+{
+    char text[32];
+    if (bytes < 1000)
+        std::snprintf(text, sizeof(text), "%llu B", static_cast<unsigned long long>(bytes));
+    else if (bytes < 1000 * 1000)
+        std::snprintf(text, sizeof(text), "%.1f kB", bytes / 1e3);
+    else if (bytes < 1000ULL * 1000 * 1000)
+        std::snprintf(text, sizeof(text), "%.1f MB", bytes / 1e6);
+    else
+        std::snprintf(text, sizeof(text), "%.2f GB", bytes / 1e9);
+    return text;
+}
+
+std::string describeProgress(const TransferProgress& p)
+{
+    std::string line = p.file + ": " + describeBytes(p.bytes);
+    if (p.total > 0) line += " of " + describeBytes(p.total);
+    if (p.bytesPerSecond > 0) line += ", " + describeBytes(static_cast<uint64_t>(p.bytesPerSecond)) + "/s";
+    if (p.secondsLeft >= 0 && p.total > p.bytes) {
+        const long seconds = std::lround(p.secondsLeft);
+        line += ", " + (seconds >= 60 ? std::to_string(seconds / 60) + " min " + std::to_string(seconds % 60) + " s"
+                                      : std::to_string(seconds) + " s") + " left";
+    }
+    return line;
+}
+
+ProgressMeter::ProgressMeter(const ProgressCallback& callback, uint64_t total) : m_callback(callback)
+{
+    m_state.total = total;
+}
+
+void ProgressMeter::beginFile(const std::string& name, uint64_t onDisk, uint64_t fileTotal)
+{
+    m_state.file = name;
+    m_state.fileBytes = onDisk;
+    m_state.fileTotal = fileTotal;
+    m_state.bytes += onDisk;
+    keepGoing(true);
+}
+
+void ProgressMeter::add(uint64_t bytes)
+{
+    m_state.fileBytes += bytes;
+    m_state.bytes += bytes;
+    m_received += bytes;
+}
+
+void ProgressMeter::restartFile()
+{
+    m_state.bytes -= std::min(m_state.bytes, m_state.fileBytes);
+    m_state.fileBytes = 0;
+}
+
+void ProgressMeter::endFile() { keepGoing(true); }
+
+bool ProgressMeter::keepGoing(bool force)
+{
+    if (m_cancelled) return false;
+    if (!m_callback) return true;
+    const auto now = std::chrono::steady_clock::now();
+    if (!force && now - m_lastReport < std::chrono::milliseconds(100)) return true;
+    m_lastReport = now;
+    const double seconds = std::chrono::duration<double>(now - m_start).count();
+    m_state.bytesPerSecond = seconds > 0.05 ? m_received / seconds : 0;
+    m_state.secondsLeft = (m_state.total > m_state.bytes && m_state.bytesPerSecond > 0)
+                              ? (m_state.total - m_state.bytes) / m_state.bytesPerSecond
+                              : (m_state.total > 0 && m_state.total <= m_state.bytes ? 0 : -1);
+    if (!m_callback(m_state)) m_cancelled = true;
+    return !m_cancelled;
+}
+
+std::string redirectTarget(const std::string& from, const std::string& location)
+{
+    const auto base = parseUrl(from);
+    if (!base) throw Error("cannot follow a redirect from " + from.substr(0, 120));
+    const std::string next = resolveLocation(*base, location);
+    const auto target = parseUrl(next);
+    if (!target) throw Error("refusing a redirect to \"" + next.substr(0, 80) + "\": not an http(s) address");
+    if (base->scheme == "https" && target->scheme == "http" && !target->isLoopback())
+        throw Error("refusing a redirect from HTTPS to plain HTTP (" + target->host +
+                    "): the download would travel unprotected");
+    return next;
+}
+
+FileLock::FileLock(const std::string& path)
+{
+    std::error_code ec;
+    fs::create_directories(fs::path(path).parent_path(), ec);
+    m_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (m_fd >= 0) ::flock(m_fd, LOCK_EX);  // best effort, as huggingface_hub's WeakFileLock
+}
+
+FileLock::~FileLock()
+{
+    if (m_fd >= 0) {
+        ::flock(m_fd, LOCK_UN);
+        ::close(m_fd);
+    }
+}
+
+void transferToFile(const TransferRequest& r, ProgressMeter& meter)
+{
+    std::error_code ec;
+    fs::create_directories(fs::path(r.incompletePath).parent_path(), ec);
+    const int fd = ::open(r.incompletePath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) throw Error(diskMessage(r.incompletePath, errno, r.expectedSize.value_or(0)));
+    std::unique_ptr<int, void (*)(int*)> closer(new int(fd), [](int* f) {
+        ::close(*f);
+        delete f;
+    });
+    struct stat info {};
+    ::fstat(fd, &info);
+    uint64_t onDisk = static_cast<uint64_t>(info.st_size);
+    if (r.expectedSize && onDisk > *r.expectedSize) {  // a leftover of another version
+        if (::ftruncate(fd, 0) != 0) throw Error(diskMessage(r.incompletePath, errno, 0));
+        onDisk = 0;
+    }
+    Sha256 sha;
+    if (!r.expectedSha256.empty() && onDisk > 0) hashExisting(fd, onDisk, sha);
+    meter.beginFile(r.label, onDisk, r.expectedSize.value_or(0));
+
+    const auto restartFromZero = [&] {
+        if (::ftruncate(fd, 0) != 0) throw Error(diskMessage(r.incompletePath, errno, 0));
+        onDisk = 0;
+        sha = Sha256();
+        meter.restartFile();
+    };
+    const auto firstOrigin = parseUrl(r.url);
+    if (!firstOrigin) throw Error("not an http(s) address: " + r.url.substr(0, 120));
+
+    int retries = 0;
+    bool rangeRefused = false;
+    bool done = r.expectedSize && onDisk == *r.expectedSize;
+    while (!done) {
+        const uint64_t attemptStart = onDisk;
+        std::string url = r.url;
+        for (int hop = 0;; ++hop) {
+            if (hop > kMaxRedirects) throw Error("more than 10 redirects while downloading " + r.label);
+            const bool sameOrigin = parseUrl(url)->origin() == firstOrigin->origin();
+            HttpRequest request;
+            request.url = url;
+            if (sameOrigin) {
+                request.headers = r.headers;
+                if (!r.authorization.empty()) request.headers.push_back("Authorization: " + r.authorization);
+            }
+            request.headers.push_back("Accept-Encoding: identity");
+            if (onDisk > 0 && !rangeRefused) request.headers.push_back("Range: bytes=" + std::to_string(onDisk) + "-");
+
+            bool first = true;
+            std::optional<uint64_t> limit;
+            std::string protocolError;
+            bool tooLarge = false;
+            int writeError = 0;
+            const BodySink sink = [&](int status, const HeaderMap& headers, const char* data, std::size_t size) {
+                if (first) {
+                    first = false;
+                    if (status == 206) {
+                        const auto range = parseContentRange(headers.get("content-range"));
+                        if (!range || range->start != onDisk) {
+                            protocolError = "it answered the resume request with another range";
+                            return false;
+                        }
+                        limit = range->total;
+                    } else {
+                        // A 200 to a Range request: the server sends the whole file again.
+                        if (onDisk > 0) restartFromZero();
+                        limit = parseSize(headers.get("content-length"));
+                    }
+                    if (r.expectedSize) {
+                        if (limit && *limit != *r.expectedSize) {
+                            protocolError = "it announced " + std::to_string(*limit) + " bytes where " +
+                                            std::to_string(*r.expectedSize) + " were expected";
+                            return false;
+                        }
+                        limit = r.expectedSize;
+                    }
+                }
+                if (limit && onDisk + size > *limit) {
+                    tooLarge = true;
+                    return false;
+                }
+                for (std::size_t written = 0; written < size;) {
+                    const ssize_t n = ::pwrite(fd, data + written, size - written, static_cast<off_t>(onDisk + written));
+                    if (n < 0 && errno == EINTR) continue;
+                    if (n <= 0) {
+                        writeError = n < 0 ? errno : ENOSPC;
+                        return false;
+                    }
+                    written += static_cast<std::size_t>(n);
+                }
+                if (!r.expectedSha256.empty()) sha.add(data, size);
+                onDisk += size;
+                meter.add(size);
+                return meter.keepGoing();
+            };
+            HttpResponse response;
+            try {
+                response = performHttp(request, sink, [&] { return meter.keepGoing(); });
+            } catch (const NetworkError& e) {
+                if (onDisk > attemptStart && ++retries <= kMaxRetries) {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+                    break;  // resume from what arrived
+                }
+                throw NetworkError(std::string(e.what()) + " while downloading " + r.label +
+                                   (onDisk > 0 ? "; the " + describeBytes(onDisk) + " received are kept: run again to resume"
+                                               : ""));
+            }
+            if (meter.cancelled())
+                throw DownloadCancelled("download of " + r.label + " cancelled at " + describeBytes(onDisk) +
+                                        "; run it again to resume");
+            if (writeError) throw Error(diskMessage(r.incompletePath, writeError, r.expectedSize.value_or(onDisk) - onDisk));
+            if (tooLarge) {
+                ::unlink(r.incompletePath.c_str());
+                throw Error("the server sent more than the " + std::to_string(*limit) + " bytes it announced for " +
+                            r.label + ": refused, and the partial file removed");
+            }
+            if (!protocolError.empty()) {
+                if (rangeRefused) throw Error("the server sent a broken response for " + r.label + ": " + protocolError);
+                rangeRefused = true;  // once more from the start, without a Range
+                restartFromZero();
+                break;
+            }
+            if (response.status >= 300 && response.status < 400 && response.headers.find("location")) {
+                url = redirectTarget(url, response.headers.get("location"));
+                continue;
+            }
+            if (response.status == 416) {  // "range not satisfiable": we already hold it all, or junk
+                if (r.expectedSize && onDisk == *r.expectedSize) {
+                    done = true;
+                    break;
+                }
+                if (rangeRefused) throw Error("the server refuses every range of " + r.label);
+                rangeRefused = true;
+                restartFromZero();
+                break;
+            }
+            if (response.status < 200 || response.status >= 300)
+                throw Error("the server answered HTTP " + std::to_string(response.status) + " for " + r.label + " (" +
+                            url.substr(0, 120) + ")");
+            if (response.aborted)
+                throw Error("the download of " + r.label + " stopped: " + describeBytes(onDisk) + " received");
+            // A body that ended early without a transport error (no Content-Length): resume.
+            if (r.expectedSize && onDisk < *r.expectedSize) {
+                if (onDisk > attemptStart && ++retries <= kMaxRetries) break;
+                throw NetworkError("the connection ended after " + describeBytes(onDisk) + " of " +
+                                   describeBytes(*r.expectedSize) + " of " + r.label + "; run again to resume");
+            }
+            done = true;
+            break;
+        }
+    }
+    meter.endFile();
+    if (!r.expectedSha256.empty()) {
+        const std::string actual = sha.hex();
+        if (actual != r.expectedSha256) {
+            ::unlink(r.incompletePath.c_str());
+            throw Error("the download of " + r.label + " is corrupt: its sha256 is " + actual.substr(0, 12) +
+                        "…, the server promised " + r.expectedSha256.substr(0, 12) +
+                        "…; the file was removed, run again (or report the mirror)");
+        }
+    }
+    if (::fsync(fd) != 0) throw Error(diskMessage(r.incompletePath, errno, 0));
+}
+
+}  // namespace masklab::hub
