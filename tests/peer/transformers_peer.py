@@ -118,6 +118,8 @@ def command_random_model(args):
     if args.format == "bin":
         config.save_pretrained(args.out_dir)
         torch.save(model.state_dict(), f"{args.out_dir}/pytorch_model.bin")
+    elif args.max_shard_size:
+        model.save_pretrained(args.out_dir, max_shard_size=args.max_shard_size)
     else:
         model.save_pretrained(args.out_dir)
     tokenizer.save_pretrained(args.out_dir)
@@ -223,6 +225,7 @@ def main():
     p.add_argument("--vocab", required=True)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--format", choices=["safetensors", "bin"], default="safetensors")
+    p.add_argument("--max-shard-size", help="save_pretrained's max_shard_size (sharded safetensors)")
     p = sub.add_parser("fill-mask")
     p.add_argument("model_dir")
     p.add_argument("texts_json")
