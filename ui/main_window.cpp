@@ -87,6 +87,7 @@ MainWindow::MainWindow(const QString& projectDir, QWidget* parent)
 
     connect(m_course, &CoursePanel::showPanel, this, &MainWindow::showPanel);
     connect(m_course, &CoursePanel::openImdbRequested, m_dataset, &DatasetPanel::chooseFile);
+    connect(m_course, &CoursePanel::getModelRequested, m_project, &ProjectPanel::downloadModel);
     connect(m_workbench, &Workbench::problem, this, &MainWindow::showProblem);
     connect(m_workbench, &Workbench::loadingProgress, this, [this](const QString& task) { statusBar()->showMessage(task); });
     connect(m_workbench, &Workbench::loadingFinished, this, [this] { statusBar()->clearMessage(); });

@@ -1,6 +1,9 @@
 #include "panels/course_panel.h"
 
+#include "widgets/download_box.h"
 #include "workbench.h"
+
+#include <QLabel>
 
 #include <QHBoxLayout>
 #include <QListWidget>
@@ -19,17 +22,54 @@ CoursePanel::CoursePanel(Workbench* workbench, QWidget* parent) : QWidget(parent
     m_text->setOpenExternalLinks(false);
     m_do = new QPushButton(this);
     m_imdb = new QPushButton(tr("Open the full IMDb…"), this);
-    m_imdb->setToolTip(tr("The aclImdb folder or aclImdb_v1.tar.gz (for example from ../shared/fixtures)"));
+    m_imdb->setToolTip(tr("An aclImdb folder or aclImdb_v1.tar.gz that is already on this computer"));
+    m_getImdb = new QPushButton(tr("Get IMDb"), this);
+    m_getImdb->setToolTip(tr("Download aclImdb_v1.tar.gz (84 MB) from Stanford into MaskLab's cache, then open it"));
+    m_getModel = new QPushButton(tr("Get distilbert-base-uncased"), this);
+    m_getModel->setToolTip(tr("Download the course's model from the Hugging Face Hub (268 MB) and adapt it"));
+    m_network = new QLabel(tr("Checking the network…"), this);
+    m_network->setWordWrap(true);
+    m_imdbDownload = new DownloadBox(m_workbench->engine(), QStringLiteral("imdb"), this);
     m_next = new QPushButton(tr("Next step"), this);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_do);
     buttons->addWidget(m_imdb);
+    buttons->addWidget(m_getImdb);
+    buttons->addWidget(m_getModel);
     buttons->addStretch(1);
     buttons->addWidget(m_next);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_steps);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_network);
+    layout->addWidget(m_imdbDownload);
     layout->addLayout(buttons);
+
+    HubWorker* hub = m_workbench->engine()->hub();
+    connect(m_getImdb, &QPushButton::clicked, this, [this] {
+        if (m_imdbDownload->isBusy()) return;
+        m_imdbDownload->started(QStringLiteral("aclImdb_v1.tar.gz"));
+        emit m_workbench->engine()->downloadImdb(QString());
+    });
+    connect(hub, &HubWorker::imdbDownloaded, this, [this](const QString& path) {
+        m_workbench->openCorpus(path);
+        emit showPanel(QStringLiteral("dataset"));
+    });
+    connect(m_getModel, &QPushButton::clicked, this, [this] {
+        emit getModelRequested(QStringLiteral("distilbert-base-uncased"));
+        emit showPanel(QStringLiteral("project"));
+    });
+    connect(hub, &HubWorker::networkChecked, this, [this](bool reachable, const QString& endpoint) {
+        m_online = reachable;
+        m_network->setText(reachable ? tr("Online: “Get IMDb” and “Get distilbert-base-uncased” download the "
+                                          "course's data and model (from Stanford and %1); the built-in demo "
+                                          "needs no network.").arg(endpoint)
+                                     : tr("Offline (%1 cannot be reached): use the built-in demo, which needs no "
+                                          "network. “Get IMDb” and “Get distilbert-base-uncased” need one.")
+                                           .arg(endpoint));
+        showStep(m_steps->currentRow());
+    });
+    emit m_workbench->engine()->checkNetwork();
 
     connect(m_steps, &QListWidget::currentRowChanged, this, &CoursePanel::showStep);
     connect(m_do, &QPushButton::clicked, this, &CoursePanel::doStep);
@@ -147,6 +187,11 @@ void CoursePanel::showStep(int step)
     m_text->setHtml(text(Step(step)));
     m_do->setText(action(Step(step)));
     m_imdb->setVisible(step == Data);
+    m_getImdb->setVisible(step == Data);
+    m_getImdb->setEnabled(m_online);
+    m_getModel->setVisible(step == Data || step == Model);
+    m_getModel->setEnabled(m_online);
+    m_network->setVisible(step == Data || step == Model);
     m_next->setEnabled(step + 1 < StepCount);
 }
 

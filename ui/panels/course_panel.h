@@ -12,6 +12,7 @@ class QTextBrowser;
 
 namespace masklab::ui {
 
+class DownloadBox;
 class Workbench;
 
 class CoursePanel final : public QWidget {
@@ -23,11 +24,17 @@ public:
     QListWidget* steps() const { return m_steps; }
     QPushButton* doButton() const { return m_do; }
     QPushButton* nextButton() const { return m_next; }
+    QPushButton* getImdbButton() const { return m_getImdb; }
+    QPushButton* getModelButton() const { return m_getModel; }
+    QLabel* networkLine() const { return m_network; }
+    DownloadBox* imdbDownload() const { return m_imdbDownload; }
 
 signals:
     // The panel to bring forward: "dataset", "chunks", "masks", "project", "training", "charts", "fillmask".
     void showPanel(const QString& name);
     void openImdbRequested();
+    // "Get distilbert-base-uncased": the Project panel downloads it and opens it.
+    void getModelRequested(const QString& repoId);
 
 private:
     void showStep(int step);
@@ -43,6 +50,11 @@ private:
     QTextBrowser* m_text;
     QPushButton* m_do;
     QPushButton* m_imdb;
+    QPushButton* m_getImdb;
+    QPushButton* m_getModel;
+    QLabel* m_network;
+    DownloadBox* m_imdbDownload;
+    bool m_online = false;
     QPushButton* m_next;
     bool m_done[StepCount] = {};
 };

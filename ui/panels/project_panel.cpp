@@ -1,6 +1,12 @@
 #include "panels/project_panel.h"
 
+#include "masklab/hub.h"
+#include "widgets/download_box.h"
 #include "workbench.h"
+
+#include <QCompleter>
+#include <QFileInfo>
+#include <QStringListModel>
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -28,13 +34,25 @@ ProjectPanel::ProjectPanel(Workbench* workbench, QWidget* parent) : QWidget(pare
     projectLabel->setWordWrap(true);
     projectLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_folderMode = new QRadioButton(tr("Adapt a model folder (Hugging Face save_pretrained layout)"), this);
+    m_folderMode = new QRadioButton(tr("Adapt a model: a folder (save_pretrained layout) or a Hugging Face repo id"), this);
     m_scratchMode = new QRadioButton(tr("Train a new model from scratch"), this);
     auto* modes = new QButtonGroup(this);
     modes->addButton(m_folderMode);
     modes->addButton(m_scratchMode);
     m_folder = new QLineEdit(this);
-    m_folder->setPlaceholderText(tr("config.json + model.safetensors or pytorch_model.bin + tokenizer files"));
+    m_folder->setPlaceholderText(tr("a folder, or a repo id from the Hugging Face cache (org/name)"));
+    m_folder->setToolTip(tr("A folder with config.json, model.safetensors or pytorch_model.bin and the tokenizer "
+                            "files, or a Hugging Face repo id: taken from the cache (~/.cache/huggingface/hub, "
+                            "shared with Python) or downloaded"));
+    m_cached = new QStringListModel(this);
+    auto* completer = new QCompleter(m_cached, this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_folder->setCompleter(completer);
+    m_repo = new QLineEdit(this);
+    m_repo->setPlaceholderText(tr("distilbert-base-uncased, or org/name@revision"));
+    m_download = new QPushButton(tr("Download"), this);
+    m_downloadBox = new DownloadBox(m_workbench->engine(), QStringLiteral("model"), this);
     auto* browse = new QPushButton(tr("Browse…"), this);
     m_preset = new QComboBox(this);
     for (const char* preset : {"tiny", "mini", "small", "distilbert", "bert-base"}) m_preset->addItem(QString::fromLatin1(preset));
@@ -53,7 +71,7 @@ ProjectPanel::ProjectPanel(Workbench* workbench, QWidget* parent) : QWidget(pare
     auto* folderRow = new QHBoxLayout;
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(browse);
-    form->addRow(tr("Folder:"), folderRow);
+    form->addRow(tr("Folder or repo:"), folderRow);
     form->addRow(m_scratchMode);
     form->addRow(tr("Size:"), m_preset);
     auto* tokenizerRow = new QHBoxLayout;
@@ -61,6 +79,14 @@ ProjectPanel::ProjectPanel(Workbench* workbench, QWidget* parent) : QWidget(pare
     tokenizerRow->addWidget(browseTokenizer);
     form->addRow(tr("Tokenizer:"), tokenizerRow);
     form->addRow(tr("Built vocabulary:"), m_vocabSize);
+
+    auto* hubBox = new QGroupBox(tr("Download from Hugging Face"), this);
+    auto* hubLayout = new QVBoxLayout(hubBox);
+    auto* repoRow = new QHBoxLayout;
+    repoRow->addWidget(m_repo, 1);
+    repoRow->addWidget(m_download);
+    hubLayout->addLayout(repoRow);
+    hubLayout->addWidget(m_downloadBox);
 
     m_title = new QLabel(tr("No model yet: open a corpus first."), this);
     m_title->setWordWrap(true);
@@ -87,6 +113,7 @@ ProjectPanel::ProjectPanel(Workbench* workbench, QWidget* parent) : QWidget(pare
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(projectLabel);
     layout->addWidget(modelBox);
+    layout->addWidget(hubBox);
     layout->addWidget(m_title);
     layout->addWidget(m_tokenizerInfo);
     layout->addWidget(m_summary, 1);
@@ -99,8 +126,32 @@ ProjectPanel::ProjectPanel(Workbench* workbench, QWidget* parent) : QWidget(pare
     connect(m_folder, &QLineEdit::editingFinished, this, [this] {
         if (!m_folder->isModified()) return;
         m_folder->setModified(false);
-        if (!m_folder->text().trimmed().isEmpty()) m_workbench->openModel(m_folder->text().trimmed());
+        const QString text = m_folder->text().trimmed();
+        if (text.isEmpty()) return;
+        // A repo id that is not on disk yet is downloaded first, with progress in the box below.
+        const auto repo = hub::RepoRef::parse(text.toStdString());
+        if (!QFileInfo::exists(text) && repo &&
+            !hub::findCachedModel(*repo, hub::HubSettings::fromEnvironment()) && !hub::HubSettings::fromEnvironment().offline)
+            downloadModel(text);
+        else
+            m_workbench->openModel(text);
     });
+    connect(m_download, &QPushButton::clicked, this, [this] {
+        if (!m_repo->text().trimmed().isEmpty()) downloadModel(m_repo->text().trimmed());
+    });
+    connect(m_repo, &QLineEdit::returnPressed, m_download, &QPushButton::click);
+    HubWorker* hub = m_workbench->engine()->hub();
+    connect(hub, &HubWorker::cacheListed, this, [this](const QStringList& models) { m_cached->setStringList(models); });
+    connect(hub, &HubWorker::modelDownloaded, this, [this](const QString& repo) {
+        m_download->setEnabled(true);
+        m_folder->setText(repo);
+        m_workbench->openModel(repo);
+    });
+    for (auto done : {&HubWorker::failed, &HubWorker::cancelled})
+        connect(hub, done, this, [this](const QString& job) {
+            if (job == QLatin1String("model")) m_download->setEnabled(true);
+        });
+    emit m_workbench->engine()->listCachedModels();
     connect(m_scratchMode, &QRadioButton::clicked, this, [this] { m_workbench->useNewModel(m_preset->currentText()); });
     connect(m_folderMode, &QRadioButton::clicked, this, [this] {
         if (!m_folder->text().trimmed().isEmpty()) m_workbench->openModel(m_folder->text().trimmed());
@@ -143,6 +194,15 @@ void ProjectPanel::syncFromConfig()
     m_preset->setEnabled(scratch);
     m_tokenizer->setEnabled(scratch);
     m_vocabSize->setEnabled(scratch && c.tokenizer.empty());
+}
+
+void ProjectPanel::downloadModel(const QString& repoText)
+{
+    if (m_downloadBox->isBusy()) return;
+    m_repo->setText(repoText);
+    m_download->setEnabled(false);
+    m_downloadBox->started(repoText);
+    emit m_workbench->engine()->downloadModel(repoText);
 }
 
 void ProjectPanel::chooseModelFolder()

@@ -18,6 +18,7 @@ void registerEngineTypes()
     qRegisterMetaType<FillMaskRequest>();
     qRegisterMetaType<FillMaskReply>();
     qRegisterMetaType<ModelInfo>();
+    qRegisterMetaType<DownloadProgress>();
     qRegisterMetaType<masklab::StepEvent>();
     qRegisterMetaType<masklab::EvalEvent>();
     qRegisterMetaType<masklab::RunResult>();
@@ -35,6 +36,16 @@ EngineHost::EngineHost(QObject* parent) : QObject(parent)
     m_data->moveToThread(&m_dataThread);
     m_training->moveToThread(&m_trainingThread);
     m_inference->moveToThread(&m_inferenceThread);
+    m_hub = new HubWorker(m_hubCancel);
+    m_hub->moveToThread(&m_hubThread);
+    connect(&m_hubThread, &QThread::finished, m_hub, &QObject::deleteLater);
+    connect(this, &EngineHost::downloadModel, m_hub, &HubWorker::downloadModel, Qt::QueuedConnection);
+    connect(this, &EngineHost::downloadImdb, m_hub, &HubWorker::downloadImdb, Qt::QueuedConnection);
+    connect(this, &EngineHost::listCachedModels, m_hub, &HubWorker::listCache, Qt::QueuedConnection);
+    connect(this, &EngineHost::checkNetwork, m_hub, &HubWorker::checkNetwork, Qt::QueuedConnection);
+    // A new download starts uncancelled; reset at emit time, so a Cancel after it counts.
+    for (auto request : {&EngineHost::downloadModel, &EngineHost::downloadImdb})
+        connect(this, request, this, [this] { m_hubCancel->reset(); }, Qt::DirectConnection);
     connect(&m_dataThread, &QThread::finished, m_data, &QObject::deleteLater);
     connect(&m_trainingThread, &QThread::finished, m_training, &QObject::deleteLater);
     connect(&m_inferenceThread, &QThread::finished, m_inference, &QObject::deleteLater);
@@ -65,6 +76,8 @@ EngineHost::EngineHost(QObject* parent) : QObject(parent)
     m_dataThread.start();
     m_trainingThread.start();
     m_inferenceThread.start();
+    m_hubThread.setObjectName(QStringLiteral("masklab-downloads"));
+    m_hubThread.start();
 }
 
 EngineHost::~EngineHost()
@@ -72,7 +85,8 @@ EngineHost::~EngineHost()
     // A run still going saves its checkpoint at the next step boundary and returns.
     m_trainingControl->requestStop();
     m_dataCancel->requestStop();
-    for (QThread* t : {&m_dataThread, &m_trainingThread, &m_inferenceThread}) {
+    m_hubCancel->requestStop();  // a download in flight keeps its bytes for the next start
+    for (QThread* t : {&m_dataThread, &m_trainingThread, &m_inferenceThread, &m_hubThread}) {
         t->quit();
         t->wait();
     }

@@ -1,9 +1,10 @@
 #pragma once
-// Owns the three worker threads (data, training, inference) and is the window's only door to
+// Owns the four worker threads (data, training, inference, downloads) and is the window's only door to
 // them: requests are signals of this object connected to the workers with queued connections,
 // results come back as the workers' signals. Stops and joins the threads in its destructor, as
 // Tiled's ProjectModel does (stop flag, quit, wait).
 #include "worker/data_worker.h"
+#include "worker/hub_worker.h"
 #include "worker/inference_worker.h"
 #include "worker/training_worker.h"
 
@@ -25,12 +26,14 @@ public:
     DataWorker* data() const { return m_data; }
     TrainingWorker* training() const { return m_training; }
     InferenceWorker* inference() const { return m_inference; }
+    HubWorker* hub() const { return m_hub; }
 
     bool isTraining() const { return m_trainingBusy; }
     void stopTraining() { m_trainingControl->requestStop(); }
     void setTrainingPaused(bool paused) { m_trainingControl->setPaused(paused); }
     void cancelData() { m_dataCancel->requestStop(); }
     void resetDataCancel() { m_dataCancel->reset(); }
+    void cancelDownload() { m_hubCancel->requestStop(); }
     // Waits until the running training has saved and returned, taking no user input meanwhile.
     bool waitForTraining(int milliseconds);
 
@@ -45,14 +48,20 @@ signals:
                      quint64 seed, int maxPositions);
     void fillMask(const masklab::ui::FillMaskRequest& request);
     void describeDevices();
+    void downloadModel(const QString& repoText);
+    void downloadImdb(const QString& url);
+    void listCachedModels();
+    void checkNetwork();
 
 private:
     std::shared_ptr<RunControl> m_dataCancel = std::make_shared<RunControl>();
     std::shared_ptr<RunControl> m_trainingControl = std::make_shared<RunControl>();
-    QThread m_dataThread, m_trainingThread, m_inferenceThread;
+    std::shared_ptr<RunControl> m_hubCancel = std::make_shared<RunControl>();
+    QThread m_dataThread, m_trainingThread, m_inferenceThread, m_hubThread;
     DataWorker* m_data = nullptr;
     TrainingWorker* m_training = nullptr;
     InferenceWorker* m_inference = nullptr;
+    HubWorker* m_hub = nullptr;
     bool m_trainingBusy = false;
 };
 

@@ -7,6 +7,8 @@
 
 #include "worker/inference_worker.h"
 
+#include "masklab/hub.h"
+
 
 #include <QElapsedTimer>
 #include <QLocale>
@@ -56,7 +58,8 @@ InferenceWorker::~InferenceWorker() = default;
 void InferenceWorker::loadModel(const QString& slot, const QString& folder)
 {
     try {
-        PretrainedModel pretrained = loadPretrained(folder.toStdString());
+        // A Hub repo id resolves through the cache (the Project panel downloaded it first).
+        PretrainedModel pretrained = loadPretrained(hub::locateModel(folder.toStdString()));
         auto loaded = std::make_shared<Loaded>();
         loaded->folder = folder;
         loaded->model = pretrained.model;

@@ -79,6 +79,9 @@ Snapshot downloadModel(const RepoRef& repo, const HubSettings& settings, const P
 // The complete cached snapshot for repo, through refs/<revision> (or the commit itself).
 std::optional<Snapshot> findCachedModel(const RepoRef& repo, const HubSettings& settings);
 
+// Whether the endpoint answers HTTP at all within timeoutSeconds (the window's online/offline line).
+bool endpointReachable(const HubSettings& settings, int timeoutSeconds);
+
 // What the model field, --model and the settings file accept: an existing path is returned as
 // it is; otherwise a repo id is resolved to its snapshot folder (cache, else download). Text that
 // is neither throws the "model folder not found" error.

@@ -308,6 +308,20 @@ Snapshot downloadModel(const RepoRef& repo, const HubSettings& settings, const P
     return s;
 }
 
+bool endpointReachable(const HubSettings& settings, int timeoutSeconds)
+{
+    try {
+        HttpRequest request;
+        request.method = "HEAD";
+        request.url = settings.endpoint + "/";
+        request.connectTimeoutSeconds = timeoutSeconds;
+        request.stallTimeoutSeconds = timeoutSeconds;
+        return performHttp(request).status > 0;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
 std::string locateModel(const std::string& pathOrRepoId, const ProgressCallback& progress)
 {
     return locateModel(pathOrRepoId, HubSettings::fromEnvironment(), progress);
@@ -324,7 +338,13 @@ std::string locateModel(const std::string& pathOrRepoId, const HubSettings& sett
         throw Error("model folder not found: " + pathOrRepoId +
                     " does not exist; give a folder with config.json and model.safetensors, or a Hugging Face "
                     "repo id such as distilbert-base-uncased");
-    return downloadModel(*repo, settings, progress).folder;
+    try {
+        return downloadModel(*repo, settings, progress).folder;
+    } catch (const DownloadCancelled&) {
+        throw;
+    } catch (const Error& e) {
+        throw Error("no folder " + pathOrRepoId + " here, and as a Hugging Face repo id: " + e.what());
+    }
 }
 
 }  // namespace masklab::hub
