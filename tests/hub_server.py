@@ -157,7 +157,9 @@ def send_bytes(handler, state, path, data, head, headers=None):
         pass
 
 
-class HubHandler(BaseHTTPRequestHandler):
+class Handler(BaseHTTPRequestHandler):
+    """HEAD and GET both go to answer(); keep-alive as the Hub's HTTP/1.1."""
+
     protocol_version = "HTTP/1.1"
     state = None
 
@@ -170,6 +172,8 @@ class HubHandler(BaseHTTPRequestHandler):
     def do_GET(self):
         self.answer(head=False)
 
+
+class HubHandler(Handler):
     def error(self, status, code, message, commit=None):
         self.send_response(status)
         self.send_header("X-Error-Code", code)
@@ -231,19 +235,7 @@ class HubHandler(BaseHTTPRequestHandler):
         send_bytes(self, state, path, data, head, headers)
 
 
-class StorageHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    state = None
-
-    def log_message(self, *args):
-        pass
-
-    def do_HEAD(self):
-        self.answer(head=True)
-
-    def do_GET(self):
-        self.answer(head=False)
-
+class StorageHandler(Handler):
     def answer(self, head):
         state = self.state
         state.record(self, "storage")
@@ -272,8 +264,7 @@ def main():
     parser.add_argument("--log")
     args = parser.parse_args()
     state = State(args)
-    HubHandler.state = state
-    StorageHandler.state = state
+    Handler.state = state
     hub = ThreadingHTTPServer(("127.0.0.1", 0), HubHandler)
     storage = ThreadingHTTPServer(("127.0.0.1", 0), StorageHandler)
     hub.daemon_threads = storage.daemon_threads = True

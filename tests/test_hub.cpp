@@ -184,6 +184,33 @@ private slots:
         QCOMPARE(QString::fromStdString(*hub::repoIdFromFolderName("models--org--name")), QString("org/name"));
     }
 
+    // The environment as huggingface_hub reads it: HF_HOME's hub/ and token file, HF_HUB_CACHE
+    // and HF_TOKEN above them, HF_HUB_OFFLINE's true values.
+    void settingsFromTheEnvironment()
+    {
+        const QString home = path("hf-home");
+        QDir().mkpath(home);
+        std::ofstream(home.toStdString() + "/token") << "hf_from_file\n";
+        qputenv("HF_HOME", home.toUtf8());
+        qunsetenv("HF_HUB_CACHE");
+        qunsetenv("HF_TOKEN");
+        qputenv("HF_ENDPOINT", "http://127.0.0.1:1234/");
+        qputenv("HF_HUB_OFFLINE", "yes");
+        hub::HubSettings s = hub::HubSettings::fromEnvironment();
+        QCOMPARE(QString::fromStdString(s.cacheDir), home + "/hub");
+        QCOMPARE(QString::fromStdString(s.token), QString("hf_from_file"));
+        QCOMPARE(QString::fromStdString(s.endpoint), QString("http://127.0.0.1:1234"));
+        QVERIFY(s.offline);
+        qputenv("HF_HUB_CACHE", path("elsewhere").toUtf8());
+        qputenv("HF_TOKEN", "hf_from_env");
+        qputenv("HF_HUB_OFFLINE", "0");
+        s = hub::HubSettings::fromEnvironment();
+        QCOMPARE(QString::fromStdString(s.cacheDir), path("elsewhere"));
+        QCOMPARE(QString::fromStdString(s.token), QString("hf_from_env"));
+        QVERIFY(!s.offline);
+        for (const char* name : {"HF_HOME", "HF_HUB_CACHE", "HF_TOKEN", "HF_ENDPOINT", "HF_HUB_OFFLINE"}) qunsetenv(name);
+    }
+
     // From nothing to a loaded model: the cache as huggingface_hub lays it out.
     void downloadWritesTheHubCacheLayout()
     {
@@ -553,6 +580,12 @@ private slots:
         QCOMPARE(QString::fromStdString(list[0]["repo_id"].get<std::string>()), QString("org/tiny"));
         QVERIFY(list[0]["loadable"].get<bool>());
 
+        cli.start(qEnvironmentVariable("MASKLAB_CLI"), {"info", "--model", "org/tiny"});
+        QVERIFY(cli.waitForFinished(120000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        QCOMPARE(QString::fromStdString(nlohmann::json::parse(cli.readAllStandardOutput().toStdString())["architecture"]
+                                            .get<std::string>()),
+                 QString("DistilBertForMaskedLM"));
         cli.start(qEnvironmentVariable("MASKLAB_CLI"),
                   {"fill-mask", "--model", "org/tiny", "--text", "this is a great [MASK].", "--top-k", "2"});
         QVERIFY(cli.waitForFinished(120000));

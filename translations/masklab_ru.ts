@@ -268,10 +268,6 @@
         <translation>Открыть полный IMDb…</translation>
     </message>
     <message>
-        <source>The aclImdb folder or aclImdb_v1.tar.gz (for example from ../shared/fixtures)</source>
-        <translation>Папка aclImdb или aclImdb_v1.tar.gz (например, из ../shared/fixtures)</translation>
-    </message>
-    <message>
         <source>Next step</source>
         <translation>Следующий шаг</translation>
     </message>
@@ -362,6 +358,38 @@
     <message>
         <source>Show me</source>
         <translation>Показать</translation>
+    </message>
+    <message>
+        <source>An aclImdb folder or aclImdb_v1.tar.gz that is already on this computer</source>
+        <translation>Папка aclImdb или aclImdb_v1.tar.gz, которые уже есть на этом компьютере</translation>
+    </message>
+    <message>
+        <source>Get IMDb</source>
+        <translation>Скачать IMDb</translation>
+    </message>
+    <message>
+        <source>Download aclImdb_v1.tar.gz (84 MB) from Stanford into MaskLab&apos;s cache, then open it</source>
+        <translation>Скачать aclImdb_v1.tar.gz (84 МБ) со Стэнфорда в кэш MaskLab и открыть</translation>
+    </message>
+    <message>
+        <source>Get distilbert-base-uncased</source>
+        <translation>Скачать distilbert-base-uncased</translation>
+    </message>
+    <message>
+        <source>Download the course&apos;s model from the Hugging Face Hub (268 MB) and adapt it</source>
+        <translation>Скачать модель курса с Hugging Face Hub (268 МБ) и адаптировать её</translation>
+    </message>
+    <message>
+        <source>Checking the network…</source>
+        <translation>Проверяем сеть…</translation>
+    </message>
+    <message>
+        <source>Online: “Get IMDb” and “Get distilbert-base-uncased” download the course&apos;s data and model (from Stanford and %1); the built-in demo needs no network.</source>
+        <translation>Сеть есть: «Скачать IMDb» и «Скачать distilbert-base-uncased» загрузят данные и модель курса (со Стэнфорда и с %1); встроенному демо сеть не нужна.</translation>
+    </message>
+    <message>
+        <source>Offline (%1 cannot be reached): use the built-in demo, which needs no network. “Get IMDb” and “Get distilbert-base-uncased” need one.</source>
+        <translation>Нет сети (%1 недоступен): используйте встроенное демо, ему сеть не нужна. «Скачать IMDb» и «Скачать distilbert-base-uncased» требуют сети.</translation>
     </message>
 </context>
 <context>
@@ -558,6 +586,65 @@
     </message>
 </context>
 <context>
+    <name>masklab::ui::DownloadBox</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Stop the download; what has arrived is kept and the next download resumes it</source>
+        <translation>Остановить загрузку; полученное сохранится, и следующая загрузка продолжит с того же места</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Отменяем…</translation>
+    </message>
+    <message>
+        <source>%1 is in the cache.</source>
+        <translation>%1 в кэше.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Downloaded to %1.</source>
+        <translation>Скачано в %1.</translation>
+    </message>
+    <message>
+        <source>Download failed: %1</source>
+        <translation>Загрузка не удалась: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled. What arrived is kept: download again to resume.</source>
+        <translation>Отменено. Полученное сохранено: скачайте ещё раз, чтобы продолжить.</translation>
+    </message>
+    <message>
+        <source>Asking for %1…</source>
+        <translation>Запрашиваем %1…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+    <message>
+        <source>, %1/s</source>
+        <translation>, %1/с</translation>
+    </message>
+    <message>
+        <source>, %1 min %2 s left</source>
+        <translation>, осталось %1 мин %2 с</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n s left</source>
+        <translation>
+            <numerusform>, осталась %n с</numerusform>
+            <numerusform>, осталось %n с</numerusform>
+            <numerusform>, осталось %n с</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>masklab::ui::FillMaskChart</name>
     <message>
         <source>probability</source>
@@ -653,6 +740,13 @@
     <message>
         <source>live run, step %1 (epoch %2)</source>
         <translation>текущий запуск, шаг %1 (эпоха %2)</translation>
+    </message>
+</context>
+<context>
+    <name>masklab::ui::HubWorker</name>
+    <message>
+        <source>“%1” is not a Hugging Face repo id: write it as name or org/name, optionally @revision</source>
+        <translation>«%1» — не идентификатор репозитория Hugging Face: пишите name или org/name, можно с @revision</translation>
     </message>
 </context>
 <context>
@@ -949,16 +1043,8 @@
         <translation>Папка проекта: %1</translation>
     </message>
     <message>
-        <source>Adapt a model folder (Hugging Face save_pretrained layout)</source>
-        <translation>Адаптировать модель из папки (формат save_pretrained Hugging Face)</translation>
-    </message>
-    <message>
         <source>Train a new model from scratch</source>
         <translation>Обучить новую модель с нуля</translation>
-    </message>
-    <message>
-        <source>config.json + model.safetensors or pytorch_model.bin + tokenizer files</source>
-        <translation>config.json + model.safetensors или pytorch_model.bin + файлы токенизатора</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -975,10 +1061,6 @@
     <message>
         <source>Model</source>
         <translation>Модель</translation>
-    </message>
-    <message>
-        <source>Folder:</source>
-        <translation>Папка:</translation>
     </message>
     <message>
         <source>Size:</source>
@@ -1063,6 +1145,34 @@
     <message>
         <source>No CUDA GPU: %1</source>
         <translation>Нет GPU с CUDA: %1</translation>
+    </message>
+    <message>
+        <source>Adapt a model: a folder (save_pretrained layout) or a Hugging Face repo id</source>
+        <translation>Адаптировать модель: папку (формат save_pretrained) или репозиторий Hugging Face</translation>
+    </message>
+    <message>
+        <source>a folder, or a repo id from the Hugging Face cache (org/name)</source>
+        <translation>папка или репозиторий из кэша Hugging Face (org/name)</translation>
+    </message>
+    <message>
+        <source>A folder with config.json, model.safetensors or pytorch_model.bin and the tokenizer files, or a Hugging Face repo id: taken from the cache (~/.cache/huggingface/hub, shared with Python) or downloaded</source>
+        <translation>Папка с config.json, model.safetensors или pytorch_model.bin и файлами токенизатора, или репозиторий Hugging Face: берётся из кэша (~/.cache/huggingface/hub, общего с Python) или скачивается</translation>
+    </message>
+    <message>
+        <source>distilbert-base-uncased, or org/name@revision</source>
+        <translation>distilbert-base-uncased или org/name@revision</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Скачать</translation>
+    </message>
+    <message>
+        <source>Folder or repo:</source>
+        <translation>Папка или репозиторий:</translation>
+    </message>
+    <message>
+        <source>Download from Hugging Face</source>
+        <translation>Скачать с Hugging Face</translation>
     </message>
 </context>
 <context>

@@ -61,7 +61,7 @@ void ChunkingOptions::addTo(CLI::App& command)
 
 ChunkSet ChunkingOptions::run(std::unique_ptr<Tokenizer>& loadedTokenizer) const
 {
-    loadedTokenizer = loadTokenizer(tokenizer);
+    loadedTokenizer = loadTokenizer(hub::locateModel(tokenizer, stderrProgress()));
     const Corpus corpus = input.read();
     const TokenStore store = cache.tokenize(*loadedTokenizer, corpus, threads);
     ChunkOptions options = chunk;

@@ -19,7 +19,7 @@ struct TokenizeCommand {
         const bool haveText = textOption->count() > 0;
         if (haveText == !input.path.empty())
             throw Error("give either --text or --input (one of them)");
-        const auto tok = loadTokenizer(tokenizer);
+        const auto tok = loadTokenizer(hub::locateModel(tokenizer, stderrProgress()));
         std::vector<std::string> texts;
         if (!haveText) {
             Corpus corpus = input.read();

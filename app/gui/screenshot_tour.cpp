@@ -8,6 +8,8 @@
 #include "panels/dataset_panel.h"
 #include "panels/document_table_model.h"
 #include "panels/fill_mask_panel.h"
+#include "panels/project_panel.h"
+#include "widgets/download_box.h"
 #include "panels/training_panel.h"
 #include "workbench.h"
 
@@ -17,6 +19,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -69,7 +72,10 @@ int main(int argc, char* argv[])
     const QCommandLineOption corpus(QStringLiteral("corpus"), QStringLiteral("A corpus instead of the demo"), QStringLiteral("path"));
     const QCommandLineOption settings(QStringLiteral("settings"), QStringLiteral("Run settings (training_config.json) to load first"),
                                       QStringLiteral("file"));
-    parser.addOptions({out, language, theme, epochs, corpus, settings});
+    const QCommandLineOption download(QStringLiteral("download"),
+                                      QStringLiteral("A Hub repo id to download in the Project panel (HF_ENDPOINT)"),
+                                      QStringLiteral("repo"));
+    parser.addOptions({out, language, theme, epochs, corpus, settings, download});
     parser.addHelpOption();
     parser.process(app);
     const QString dir = parser.value(out);
@@ -145,6 +151,23 @@ int main(int argc, char* argv[])
     shoot(window, QStringLiteral("chunks"), prefix + QStringLiteral("chunks.png"));
     shoot(window, QStringLiteral("masks"), prefix + QStringLiteral("masks.png"));
     shoot(window, QStringLiteral("project"), prefix + QStringLiteral("project.png"));
+    if (parser.isSet(download)) {
+        // The download box mid-way (a slow server helps), then the model opened from the cache.
+        masklab::ui::ProjectPanel* project = window.project();
+        QSignalSpy downloaded(bench->engine()->hub(), &masklab::ui::HubWorker::modelDownloaded);
+        QSignalSpy opened(bench, &masklab::ui::Workbench::baseModelChanged);
+        window.showPanel(QStringLiteral("project"));
+        project->repoField()->setText(parser.value(download));
+        project->downloadButton()->click();
+        QElapsedTimer clock;
+        clock.start();
+        while (project->downloadBox()->bar()->value() < 300 && downloaded.isEmpty() && clock.elapsed() < 60000)
+            QTest::qWait(50);
+        shoot(window, QStringLiteral("project"), prefix + QStringLiteral("project-downloading.png"));
+        waitFor(downloaded, 600000);
+        waitFor(opened, 60000);
+        shoot(window, QStringLiteral("project"), prefix + QStringLiteral("project-downloaded.png"));
+    }
 
     const int n = parser.isSet(settings) && !parser.isSet(epochs) ? bench->config().epochs : parser.value(epochs).toInt();
     if (n <= 0) {

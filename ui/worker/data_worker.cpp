@@ -1,6 +1,7 @@
 #include "worker/data_worker.h"
 
 #include "masklab/error.h"
+#include "masklab/hub.h"
 #include "masklab/vocabulary_builder.h"
 
 #include <QElapsedTimer>
@@ -28,9 +29,10 @@ std::shared_ptr<const Tokenizer> DataWorker::tokenizerFor(const TokenizerSpec& s
     if (m_tokenizer && spec == m_tokenizerSpec && corpusKey == m_tokenizerCorpus) return m_tokenizer;
     std::shared_ptr<const Tokenizer> tokenizer;
     if (!spec.modelFolder.isEmpty()) {
-        tokenizer = loadTokenizer(spec.modelFolder.toStdString());
+        // A Hub repo id is the snapshot folder in the cache.
+        tokenizer = loadTokenizer(hub::locateModel(spec.modelFolder.toStdString()));
     } else if (!spec.tokenizerPath.isEmpty()) {
-        tokenizer = loadTokenizer(spec.tokenizerPath.toStdString());
+        tokenizer = loadTokenizer(hub::locateModel(spec.tokenizerPath.toStdString()));
     } else {
         // The vocabulary the trainer builds for a model from scratch with no tokenizer.
         emit progress(tr("Building a vocabulary"), 0, 0);

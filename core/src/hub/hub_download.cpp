@@ -107,7 +107,7 @@ public:
                               .string());
             if (!fs::exists(blob, ec)) {
                 const std::string incomplete = blob.string() + ".incomplete";
-                checkFreeSpace(incomplete, file.size);
+                checkFreeSpace(incomplete, file.path, file.size);
                 TransferRequest request;
                 request.url = file.downloadUrl;
                 if (file.keepAuthorization && !m_settings.token.empty())
@@ -178,7 +178,7 @@ private:
                     m_repo.repoId);
     }
 
-    void checkFreeSpace(const std::string& incomplete, std::optional<uint64_t> size) const
+    void checkFreeSpace(const std::string& incomplete, const std::string& path, std::optional<uint64_t> size) const
     {
         if (!size) return;
         std::error_code ec;
@@ -188,9 +188,9 @@ private:
         if (::statvfs(fs::path(incomplete).parent_path().c_str(), &disk) != 0) return;
         const uint64_t free = static_cast<uint64_t>(disk.f_bavail) * disk.f_frsize;
         if (*size > have && *size - have > free)
-            throw Error("the disk is full: " + fs::path(incomplete).filename().string().substr(0, 20) + "… of " +
-                        m_repo.repoId + " needs " + describeBytes(*size - have) + " and " + m_settings.cacheDir +
-                        " has " + describeBytes(free) + " free; free space or set HF_HUB_CACHE to a larger disk");
+            throw Error("the disk is full: " + path + " of " + m_repo.repoId + " needs " +
+                        describeBytes(*size - have) + " and " + m_settings.cacheDir + " has " + describeBytes(free) +
+                        " free; free space or set HF_HUB_CACHE to a larger disk");
     }
 
     RepoRef m_repo;
