@@ -308,10 +308,6 @@
         <translation>Спросите адаптированную модель</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Domain adaptation fine-tunes a masked language model on text from your domain, here movie reviews, so it predicts that domain&apos;s words. The course uses IMDb: 25,000 training reviews, 25,000 test reviews and 50,000 unlabelled ones.&lt;/p&gt;&lt;p&gt;MaskLab ships 248 short reviews so this works offline at once. Open the full IMDb (the aclImdb folder or its tarball) to follow the course at full size.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Адаптация к домену — это дообучение маскированной языковой модели на текстах из вашей предметной области (здесь это рецензии на фильмы), чтобы она предсказывала слова, характерные для этого домена. В курсе используется IMDb: 25&#xa0;000 обучающих рецензий, 25&#xa0;000 тестовых и 50&#xa0;000 без разметки.&lt;/p&gt;&lt;p&gt;В MaskLab встроено 248 коротких рецензий, так что всё работает сразу и без сети. Откройте полный IMDb (папку aclImdb или её архив), чтобы пройти курс в полном объёме.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;The Dataset panel lists every review with its label, rating and length in tokens. Search it, filter by label, and read the histogram: many reviews are longer than the model&apos;s 512 positions, which is why the course does not truncate them but concatenates and cuts.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Панель «Данные» показывает каждую рецензию с её меткой, оценкой и длиной в токенах. Ищите по списку, фильтруйте по метке и изучите гистограмму: многие рецензии длиннее 512 позиций модели, поэтому в курсе их не усекают, а склеивают и нарезают на фрагменты.&lt;/p&gt;</translation>
     </message>
@@ -326,10 +322,6 @@
     <message>
         <source>&lt;p&gt;The course trains on 10,000 chunks and evaluates on 1,000 (train_test_split with seed 42). The evaluation chunks are masked once, so perplexity does not jitter between evaluations. Set the sizes in the Dataset panel.&lt;/p&gt;</source>
         <translation>&lt;p&gt;В курсе модель обучается на 10&#xa0;000 фрагментов и оценивается на 1&#xa0;000 (train_test_split с зерном 42). Оценочные фрагменты маскируются один раз, поэтому перплексия не скачет от оценки к оценке. Размеры задаются на панели «Данные».&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The course adapts distilbert-base-uncased: 6 layers, 66,985,530 parameters. Open such a folder (Hugging Face layout) in the Project panel, or train a new model from scratch; the demo trains a tiny one (2 layers of 128) in a few minutes on a CPU.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;В курсе адаптируется distilbert-base-uncased: 6 слоёв, 66&#xa0;985&#xa0;530 параметров. Откройте такую папку (в формате Hugging Face) на панели «Проект» или обучите новую модель с нуля; демо за несколько минут обучает на CPU крошечную модель (2 слоя по 128).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;AdamW with a linear schedule, weight decay on weights but not on biases and LayerNorm, gradient clipping at 1.0; perplexity is measured before training and after each epoch. Start the run: the window stays usable, Pause and Stop keep a checkpoint, Resume continues it.&lt;/p&gt;</source>
@@ -390,6 +382,14 @@
     <message>
         <source>Offline (%1 cannot be reached): use the built-in demo, which needs no network. “Get IMDb” and “Get distilbert-base-uncased” need one.</source>
         <translation>Нет сети (%1 недоступен): используйте встроенное демо, ему сеть не нужна. «Скачать IMDb» и «Скачать distilbert-base-uncased» требуют сети.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Domain adaptation fine-tunes a masked language model on text from your domain, here movie reviews, so it predicts that domain&apos;s words. The course uses IMDb: 25,000 training reviews, 25,000 test reviews and 50,000 unlabelled ones.&lt;/p&gt;&lt;p&gt;MaskLab ships 248 short reviews so this works offline at once. To follow the course at full size, Get IMDb downloads it (84 MB), or open an aclImdb folder or tarball you already have.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Адаптация к домену — это дообучение маскированной языковой модели на текстах из вашей предметной области (здесь это рецензии на фильмы), чтобы она предсказывала слова, характерные для этого домена. В курсе используется IMDb: 25&#xa0;000 обучающих рецензий, 25&#xa0;000 тестовых и 50&#xa0;000 без разметки.&lt;/p&gt;&lt;p&gt;В MaskLab встроено 248 коротких рецензий, так что всё работает сразу и без сети. Чтобы пройти курс в полном объёме, «Скачать IMDb» загрузит его (84 МБ), или откройте уже имеющиеся папку aclImdb или её архив.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The course adapts distilbert-base-uncased: 6 layers, 66,985,530 parameters. Get it from the Hugging Face Hub (268 MB, kept in the cache Python shares), give a folder or a repo id in the Project panel, or train a new model from scratch; the demo trains a tiny one (2 layers of 128) in a few minutes on a CPU.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;В курсе адаптируется distilbert-base-uncased: 6 слоёв, 66&#xa0;985&#xa0;530 параметров. Скачайте её с Hugging Face Hub (268 МБ, хранится в кэше, общем с Python), укажите папку или репозиторий на панели «Проект» или обучите новую модель с нуля; демо за несколько минут обучает на CPU крошечную модель (2 слоя по 128).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

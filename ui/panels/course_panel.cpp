@@ -114,8 +114,8 @@ QString CoursePanel::text(Step step) const
         return tr("<p>Domain adaptation fine-tunes a masked language model on text from your domain, here movie "
                   "reviews, so it predicts that domain's words. The course uses IMDb: 25,000 training reviews, "
                   "25,000 test reviews and 50,000 unlabelled ones.</p><p>MaskLab ships 248 short reviews so this "
-                  "works offline at once. Open the full IMDb (the aclImdb folder or its tarball) to follow the "
-                  "course at full size.</p>");
+                  "works offline at once. To follow the course at full size, Get IMDb downloads it (84 MB), or "
+                  "open an aclImdb folder or tarball you already have.</p>");
     case Browse:
         return tr("<p>The Dataset panel lists every review with its label, rating and length in tokens. Search "
                   "it, filter by label, and read the histogram: many reviews are longer than the model's 512 "
@@ -136,9 +136,10 @@ QString CoursePanel::text(Step step) const
                   "42). The evaluation chunks are masked once, so perplexity does not jitter between "
                   "evaluations. Set the sizes in the Dataset panel.</p>");
     case Model:
-        return tr("<p>The course adapts distilbert-base-uncased: 6 layers, 66,985,530 parameters. Open such a "
-                  "folder (Hugging Face layout) in the Project panel, or train a new model from scratch; the "
-                  "demo trains a tiny one (2 layers of 128) in a few minutes on a CPU.</p>");
+        return tr("<p>The course adapts distilbert-base-uncased: 6 layers, 66,985,530 parameters. Get it from "
+                  "the Hugging Face Hub (268 MB, kept in the cache Python shares), give a folder or a repo id in "
+                  "the Project panel, or train a new model from scratch; the demo trains a tiny one (2 layers of "
+                  "128) in a few minutes on a CPU.</p>");
     case Train:
         return tr("<p>AdamW with a linear schedule, weight decay on weights but not on biases and LayerNorm, "
                   "gradient clipping at 1.0; perplexity is measured before training and after each epoch. Start "
