@@ -95,6 +95,24 @@ torch.save(sd, out + "/legacy.bin", _use_new_zipfile_serialization=False)
 import torch.serialization
 torch.serialization.location_tag = lambda storage: "cuda:0"
 torch.save(sd, out + "/gpu.bin")
+
+# Hostile pickles inside the real file's zip (issue 12): data.pkl replaced, the rest kept.
+import zipfile
+def with_pickle(name, pkl):
+    source = zipfile.ZipFile(out + "/pytorch_model.bin")
+    with zipfile.ZipFile(out + "/" + name, "w", zipfile.ZIP_STORED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            target.writestr(item.filename, pkl if item.filename.endswith("/data.pkl") else data)
+storage_key = sorted(n.rsplit("/", 1)[1] for n in zipfile.ZipFile(out + "/pytorch_model.bin").namelist()
+                     if "/data/" in n)[0].encode()
+def text(s):
+    return b"X" + struct.pack("<I", len(s)) + s
+with_pickle("nested.bin", b"\x80\x02" + b")" + b"\x85" * 200000 + b".")           # 200,000 nested tuples
+with_pickle("selflist.bin", b"\x80\x02}(" + text(b"w") + b"]q\x00h\x00au.")          # a list inside itself
+with_pickle("negoffset.bin", b"\x80\x02}(" + text(b"w") + b"ctorch._utils\n_rebuild_tensor_v2\n(" +
+            b"(" + text(b"storage") + b"ctorch\nFloatStorage\n" + text(storage_key) + text(b"cpu") + b"K\x04tQ" +
+            b"J" + struct.pack("<i", -8) + b"K\x02\x85K\x01\x85\x89ccollections\nOrderedDict\n)RtRu.")
 print(torch.__version__)
 )PY";
 
@@ -405,6 +423,11 @@ private slots:
             {"empty.bin", QByteArray(), "not a PyTorch checkpoint"},
             {"text.bin", QByteArray("hello, this is not a checkpoint"), "not a PyTorch checkpoint"},
             {"safetensors.bin", readAll(m_dir.filePath("hand.safetensors")), "not a PyTorch checkpoint"},
+            // Issue 12: a stack overflow in the values' destructor, a leaked cycle, and a signed
+            // overflow before the offset check.
+            {"nested.bin", readAll(m_dir.filePath("nested.bin")), "more than 1000 levels deep"},
+            {"selflist.bin", readAll(m_dir.filePath("selflist.bin")), "is not a tensor"},
+            {"negoffset.bin", readAll(m_dir.filePath("negoffset.bin")), "negative storage offset"},
         };
         for (const Case& c : cases) {
             const QString path = m_dir.filePath(c.file);
@@ -449,6 +472,18 @@ private slots:
             << "does not match its shape";
         QTest::newRow("no dtype") << safetensorsBytes(R"({"x":{"shape":[2],"data_offsets":[0,8]}})", data)
                                   << "no \"dtype\"";
+        // Two names reading the same bytes, or bytes nobody reads: not a file the library writes.
+        QTest::newRow("overlapping tensors")
+            << safetensorsBytes(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})",
+                                QByteArray(12, '\1'))
+            << "tensors overlap";
+        QTest::newRow("a gap between tensors")
+            << safetensorsBytes(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}})",
+                                QByteArray(12, '\1'))
+            << "(a gap)";
+        QTest::newRow("bytes after the last tensor")
+            << safetensorsBytes(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}})", QByteArray(12, '\1'))
+            << "end at byte 4 of a data section of 12 bytes";
         QTest::newRow("metadata not strings")
             << safetensorsBytes(R"({"__metadata__":{"format":1}})", {}) << "is not a string";
     }

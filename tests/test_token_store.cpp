@@ -86,6 +86,58 @@ private slots:
         QVERIFY(!fromCache);
     }
 
+    // Damage in a cache file (one offset, a flipped bit, overwritten ids, a header claiming 2^61
+    // documents, a file of the old format) is caught on open: tokenizeCached rebuilds, and what
+    // comes back equals a fresh build. Before the checksum, the first two crashed group_texts or
+    // ran out of memory and the third silently trained on wrong tokens.
+    void damagedCacheIsRebuiltNeverUsed_data()
+    {
+        QTest::addColumn<QString>("damage");
+        for (const char* d : {"offset", "flipped-offset-bit", "ids", "word-ids", "documents-2^61", "tokens-2^61",
+                              "old-format", "checksum"})
+            QTest::newRow(d) << QString(d);
+    }
+    void damagedCacheIsRebuiltNeverUsed()
+    {
+        QFETCH(QString, damage);
+        const std::string cache = (m_dir.path() + "/damaged-" + damage).toStdString();
+        bool fromCache = true;
+        const TokenStore fresh = tokenizeCached(*m_tokenizer, m_docs, cache, &fromCache);
+        QVERIFY(!fromCache);
+        QDir dir(QString::fromStdString(cache));
+        const QStringList files = dir.entryList({"tokens-*.bin"});
+        QCOMPARE(files.size(), 1);
+        QFile file(dir.filePath(files.first()));
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const qint64 header = 40, offsets = header, ids = header + 8 * qint64(m_docs.size() + 1);
+        const auto poke = [&](qint64 at, const QByteArray& bytes) {
+            QVERIFY(file.seek(at));
+            QCOMPARE(file.write(bytes), qint64(bytes.size()));
+        };
+        const auto u64 = [](quint64 v) { return QByteArray(reinterpret_cast<const char*>(&v), 8); };
+        if (damage == "offset") poke(offsets + 8 * 500, u64(quint64(1) << 40));
+        if (damage == "flipped-offset-bit") {
+            QVERIFY(file.seek(offsets + 8 * 300 + 4));
+            char c;
+            QVERIFY(file.getChar(&c));
+            poke(offsets + 8 * 300 + 4, QByteArray(1, char(c ^ 0x10)));
+        }
+        if (damage == "ids") poke(ids + 4 * 1000, QByteArray("\x07\x00\x00\x00\x09\x00\x00\x00", 8));
+        if (damage == "word-ids") poke(ids + 4 * qint64(fresh.tokenCount()) + 4 * 77, QByteArray("\x05\x00\x00\x00", 4));
+        if (damage == "documents-2^61") poke(16, u64(quint64(1) << 61));
+        if (damage == "tokens-2^61") poke(24, u64(quint64(1) << 61));
+        if (damage == "old-format") poke(7, QByteArray("1"));
+        if (damage == "checksum") poke(32, u64(12345));
+        file.close();
+
+        const TokenStore again = tokenizeCached(*m_tokenizer, m_docs, cache, &fromCache);
+        QVERIFY2(!fromCache, "a damaged cache file was used");
+        QVERIFY(sameContent(fresh, again));
+        // ... and the rebuilt file is whole again.
+        tokenizeCached(*m_tokenizer, m_docs, cache, &fromCache);
+        QVERIFY(fromCache);
+    }
+
     void unwritableCacheStillTokenizes()
     {
         bool fromCache = true;

@@ -37,22 +37,33 @@ std::string_view belowAclImdb(std::string_view path)
     return path;
 }
 
-// The data of the current entry. Tar headers give the exact size, so it is read in place.
+// No review comes near this (IMDb's longest is 14 kB); an entry claiming more is damage or a
+// trap, refused before anything is allocated for it.
+constexpr la_int64_t kMaxEntryBytes = 64LL << 20;
+
+// The data of the current entry. The tar header's size is a claim, not a promise: memory grows
+// with what actually arrives, so a 109-byte archive claiming 4 GiB costs nothing.
 std::string readEntryData(archive* handle, archive_entry* entry, const std::string& where)
 {
-    std::string data(static_cast<std::size_t>(std::max<la_int64_t>(archive_entry_size(entry), 0)),
-                     '\0');
-    std::size_t got = 0;
-    while (got < data.size()) {
-        const la_ssize_t n = archive_read_data(handle, data.data() + got, data.size() - got);
+    const la_int64_t claimed = archive_entry_size(entry);
+    if (claimed > kMaxEntryBytes)
+        throw Error(where + " claims " + std::to_string(claimed) + " bytes, more than a review can be (" +
+                    std::to_string(kMaxEntryBytes >> 20) + " MB): the archive is damaged, download it again");
+    std::string data;
+    data.reserve(static_cast<std::size_t>(std::clamp<la_int64_t>(claimed, 0, 1 << 20)));
+    char buffer[65536];
+    while (true) {
+        const la_ssize_t n = archive_read_data(handle, buffer, sizeof(buffer));
         if (n < 0)
             throw Error("cannot read " + where + ": " + archiveError(handle)
                         + "; the archive is damaged, download it again");
         if (n == 0)
             break;
-        got += static_cast<std::size_t>(n);
+        if (static_cast<la_int64_t>(data.size()) + n > kMaxEntryBytes)
+            throw Error(where + " is larger than a review can be (" + std::to_string(kMaxEntryBytes >> 20) +
+                        " MB): the archive is damaged, download it again");
+        data.append(buffer, static_cast<std::size_t>(n));
     }
-    data.resize(got);
     return data;
 }
 

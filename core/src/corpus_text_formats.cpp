@@ -1,6 +1,7 @@
 // Corpora from files that carry no splits: JSONL (one object per line), CSV/TSV with a header
 // row (RFC 4180 quoting), and plain text cut per file, line or paragraph.
 #include "corpus_internal.h"
+#include "json_reason.h"
 
 #include <nlohmann/json.hpp>
 
@@ -74,8 +75,8 @@ Document jsonlDocument(std::string_view line, const std::string& where,
     try {
         object = nlohmann::json::parse(line.begin(), line.end());
     } catch (const nlohmann::json::parse_error& error) {
-        throw Error(where + " is not valid JSON (" + error.what()
-                    + "); write one JSON object per line");
+        // nlohmann quotes what it last read: for a missing quote, the rest of a 200 MB line.
+        throw Error(where + " is not valid JSON (" + jsonReason(error) + "); write one JSON object per line");
     }
     if (!object.is_object())
         throw Error(where + " is not a JSON object; write one object per line, such as {\""

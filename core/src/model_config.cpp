@@ -1,16 +1,28 @@
 #include "masklab/model_config.h"
+#include "json_reason.h"
 
 #include "masklab/error.h"
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <fstream>
+#include <limits>
 #include <sstream>
+
+#include <unistd.h>
 
 namespace masklab {
 using nlohmann::json;
 
 namespace {
+
+// The value as written, cut to a few dozen characters for messages.
+std::string quoted(const json& value)
+{
+    std::string text = value.dump();
+    return text.size() > 40 ? text.substr(0, 40) + "…" : text;
+}
 
 template <typename T>
 void readField(const json& j, const char* key, T& field, const std::string& where)
@@ -19,8 +31,23 @@ void readField(const json& j, const char* key, T& field, const std::string& wher
     try {
         field = j[key].get<T>();
     } catch (const json::exception&) {
-        throw Error(where + ": field \"" + key + "\" has the wrong type (" + j[key].dump() + ")");
+        throw Error(where + ": field \"" + key + "\" has the wrong type (" + quoted(j[key]) + ")");
     }
+}
+
+// Integers are read whole and range-checked before they narrow to int: 4294967424 must not
+// load as 128, nor 1e12 as -2147483648.
+void readField(const json& j, const char* key, int& field, const std::string& where)
+{
+    if (!j.contains(key) || j[key].is_null()) return;
+    const json& v = j[key];
+    const bool integral = v.is_number_integer() || (v.is_number_float() && std::isfinite(v.get<double>()) &&
+                                                    std::floor(v.get<double>()) == v.get<double>());
+    if (!integral) throw Error(where + ": field \"" + key + "\" must be a whole number, not " + quoted(v));
+    const double value = v.is_number_unsigned() ? static_cast<double>(v.get<uint64_t>()) : v.get<double>();
+    if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max())
+        throw Error(where + ": field \"" + key + "\" is " + quoted(v) + ", far outside what a model can have");
+    field = static_cast<int>(value);  // exact: doubles hold every int
 }
 
 }  // namespace
@@ -36,6 +63,32 @@ void ModelConfig::validate() const
     positive(heads, "the number of attention heads (n_heads / num_attention_heads)");
     positive(intermediate, "the feed-forward size (hidden_dim / intermediate_size)");
     positive(maxPositions, "max_position_embeddings");
+    // Sane ranges, named with the value as written: far larger than any BERT, small enough that
+    // the sizes below cannot overflow.
+    auto atMost = [](int v, int limit, const char* name) {
+        if (v > limit)
+            throw Error(std::string("model config: ") + name + " is " + std::to_string(v) + "; MaskLab accepts at most " +
+                        std::to_string(limit));
+    };
+    atMost(vocabSize, 4000000, "vocab_size");
+    atMost(hidden, 65536, "the hidden size (dim / hidden_size)");
+    atMost(layers, 1024, "the number of layers (n_layers / num_hidden_layers)");
+    atMost(heads, 4096, "the number of attention heads (n_heads / num_attention_heads)");
+    atMost(intermediate, 262144, "the feed-forward size (hidden_dim / intermediate_size)");
+    atMost(maxPositions, 1048576, "max_position_embeddings");
+    atMost(typeVocabSize, 1024, "type_vocab_size");
+    // The weights alone must fit this machine's memory (training needs about four times this).
+    const double parameters = static_cast<double>(vocabSize + maxPositions + typeVocabSize) * hidden +
+                              static_cast<double>(layers) * (4.0 * hidden * hidden + 2.0 * hidden * intermediate);
+    const double bytes = parameters * 4;
+    const long pages = ::sysconf(_SC_PHYS_PAGES), pageSize = ::sysconf(_SC_PAGE_SIZE);
+    if (pages > 0 && pageSize > 0 && bytes > static_cast<double>(pages) * static_cast<double>(pageSize))
+        throw Error("model config: these sizes make about " + std::to_string(static_cast<long long>(parameters / 1e6)) +
+                    " million parameters (" + std::to_string(static_cast<long long>(bytes / 1e9)) +
+                    " GB of float32), more than this machine's " +
+                    std::to_string(static_cast<long long>(static_cast<double>(pages) * pageSize / 1e9)) +
+                    " GB of memory; check vocab_size, the hidden and feed-forward sizes, layers and "
+                    "max_position_embeddings");
     if (hidden % heads != 0)
         throw Error("model config: the hidden size (dim / hidden_size) " + std::to_string(hidden) +
                     " is not a multiple of the " + std::to_string(heads) + " attention heads (n_heads / num_attention_heads)");
@@ -95,12 +148,14 @@ ModelConfig ModelConfig::fromJson(const std::string& text, const std::string& wh
     try {
         j = json::parse(text);
     } catch (const json::exception& e) {
-        throw Error(where + " is not valid JSON (" + e.what() + ")");
+        throw Error(where + " is not valid JSON (" + jsonReason(e) +
+                    "); replace it with the config.json the model was saved with");
     }
     if (!j.is_object()) throw Error(where + " is not a JSON object: expected a Hugging Face config.json");
     ModelConfig c;
-    std::string modelType = j.value("model_type", std::string());
-    if (modelType.empty() && j.contains("architectures") && j["architectures"].is_array() && !j["architectures"].empty()) {
+    std::string modelType = j.contains("model_type") && j["model_type"].is_string() ? j["model_type"].get<std::string>() : "";
+    if (modelType.empty() && j.contains("architectures") && j["architectures"].is_array() && !j["architectures"].empty() &&
+        j["architectures"][0].is_string()) {
         const std::string arch = j["architectures"][0].get<std::string>();
         modelType = arch.rfind("DistilBert", 0) == 0 ? "distilbert" : arch.rfind("Bert", 0) == 0 ? "bert" : "";
     }
@@ -129,7 +184,8 @@ ModelConfig ModelConfig::fromJson(const std::string& text, const std::string& wh
         readField(j, "hidden_act", c.activation, where);
         readField(j, "type_vocab_size", c.typeVocabSize, where);
         readField(j, "layer_norm_eps", c.layerNormEps, where);
-        const std::string position = j.value("position_embedding_type", std::string("absolute"));
+        std::string position = "absolute";
+        readField(j, "position_embedding_type", position, where);
         if (position != "absolute")
             throw Error(where + ": position_embedding_type \"" + position + "\" is not supported (absolute only)");
     } else {

@@ -1,6 +1,7 @@
 // loadTokenizer(): reads the tokenizer files Hugging Face writes (tokenizer.json, vocab.txt +
 // tokenizer_config.json) or a SentencePiece model, from a file or a model folder.
 #include "masklab/error.h"
+#include "json_reason.h"
 #include "masklab/sentencepiece_tokenizer.h"
 #include "masklab/tokenizer.h"
 #include "masklab/wordpiece_tokenizer.h"
@@ -31,7 +32,7 @@ json parseJson(const fs::path& path)
     try {
         return json::parse(readFile(path));
     } catch (const json::exception& e) {
-        throw Error(path.string() + " is not valid JSON (" + e.what() +
+        throw Error(path.string() + " is not valid JSON (" + jsonReason(e) +
                     "); replace it with the file the model was saved with");
     }
 }
@@ -82,7 +83,21 @@ std::unique_ptr<Tokenizer> fromVocabTxt(const fs::path& vocabPath)
     }
 }
 
+std::unique_ptr<Tokenizer> readTokenizerJson(const fs::path& path);
+
+// A wrong type anywhere in the file (a number where a name belongs) is one line naming the
+// file, not nlohmann's "[json.exception.type_error.302]".
 std::unique_ptr<Tokenizer> fromTokenizerJson(const fs::path& path)
+{
+    try {
+        return readTokenizerJson(path);
+    } catch (const json::exception& e) {
+        throw Error(path.string() + ": a field has the wrong type (" + jsonReason(e) +
+                    "); replace it with the tokenizer.json the model was saved with");
+    }
+}
+
+std::unique_ptr<Tokenizer> readTokenizerJson(const fs::path& path)
 {
     const json doc = parseJson(path);
     const std::string where = path.string();
@@ -104,14 +119,17 @@ std::unique_ptr<Tokenizer> fromTokenizerJson(const fs::path& path)
     wp.unkToken = model.value("unk_token", wp.unkToken);
     wp.continuationPrefix = model.value("continuing_subword_prefix", wp.continuationPrefix);
     wp.maxInputCharsPerWord = model.value("max_input_chars_per_word", wp.maxInputCharsPerWord);
+    if (!model.contains("vocab") || !model["vocab"].is_object() || model["vocab"].empty())
+        throw Error(where + ": model.vocab is missing or empty; a WordPiece tokenizer.json maps each token to its id");
     const json& vocab = model["vocab"];
-    if (!vocab.is_object() || vocab.empty()) throw Error(where + ": model.vocab is missing or empty");
     wp.vocabulary.assign(vocab.size(), std::string());
     std::vector<bool> seen(vocab.size(), false);
     for (const auto& [token, idValue] : vocab.items()) {
+        if (!idValue.is_number_integer())
+            throw Error(where + ": model.vocab[\"" + token.substr(0, 40) + "\"] is not an integer id");
         const auto id = idValue.get<int64_t>();
         if (id < 0 || static_cast<std::size_t>(id) >= vocab.size() || seen[static_cast<std::size_t>(id)])
-            throw Error(where + ": token \"" + token + "\" has id " + std::to_string(id) +
+            throw Error(where + ": token \"" + token.substr(0, 40) + "\" has id " + std::to_string(id) +
                         ", but ids must be 0.." + std::to_string(vocab.size() - 1) + " without gaps");
         wp.vocabulary[static_cast<std::size_t>(id)] = token;
         seen[static_cast<std::size_t>(id)] = true;
@@ -147,8 +165,16 @@ std::unique_ptr<Tokenizer> fromTokenizerJson(const fs::path& path)
                 (i == 0 ? wp.clsToken : wp.sepToken) = id;
             }
         } else if (postType == "BertProcessing") {
-            if (post.contains("cls") && post["cls"].is_array()) wp.clsToken = post["cls"][0].get<std::string>();
-            if (post.contains("sep") && post["sep"].is_array()) wp.sepToken = post["sep"][0].get<std::string>();
+            // "cls": ["[CLS]", 101]; an empty or odd pair keeps the default name.
+            const auto pairName = [&](const char* key, std::string& name) {
+                if (post.contains(key) && post[key].is_array() && !post[key].empty() && post[key][0].is_string())
+                    name = post[key][0].get<std::string>();
+                else if (post.contains(key))
+                    throw Error(where + ": post_processor." + key + " must be [token, id], not " +
+                                post[key].dump().substr(0, 40));
+            };
+            pairName("cls", wp.clsToken);
+            pairName("sep", wp.sepToken);
         }
     }
     // The decoder block: WordPiece's per-token cleanup ("cleanup", true when absent).

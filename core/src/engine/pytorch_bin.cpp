@@ -38,7 +38,12 @@ struct Value {
     at::ScalarType dtype = at::kFloat;  // Storage, and the Global of a storage class
     bool isStorageClass = false;        // Global
     at::Tensor tensor;                  // Tensor
+    int depth = 0;                      // how deeply items nest below this value
 };
+
+// Deeper than any state dict (which nests three or four levels), shallow enough for the
+// recursion in a value's destructor.
+constexpr int kMaxDepth = 1000;
 
 Ref make(Value::Kind kind)
 {
@@ -69,11 +74,35 @@ public:
         : m_zip(zip), m_pos(pickle.data), m_end(pickle.data + pickle.size), m_prefix(std::move(prefix))
     {
     }
+    // Every value it made lets go of its items first: a list that holds itself (a cycle through
+    // the memo) is freed too, and no destructor recurses down a long chain.
+    ~Unpickler()
+    {
+        for (const Ref& v : m_made) v->items.clear();
+    }
+    Unpickler(const Unpickler&) = delete;
+    Unpickler& operator=(const Unpickler&) = delete;
 
     Ref run();
 
 private:
     [[noreturn]] void fail(const std::string& problem) const { m_zip.fail(problem); }
+
+    // The values of this pickle, kept so that ~Unpickler can unlink them (shadows ::make).
+    Ref make(Value::Kind kind)
+    {
+        Ref v = masklab::make(kind);
+        m_made.push_back(v);
+        return v;
+    }
+    // Records that `item` now sits inside `container`, refusing nesting past kMaxDepth.
+    void nest(Value& container, const Value& item) const
+    {
+        container.depth = std::max(container.depth, item.depth + 1);
+        if (container.depth > kMaxDepth)
+            fail("its pickle nests values more than " + std::to_string(kMaxDepth) +
+                 " levels deep, which no state dict does");
+    }
 
     const uint8_t* take(uint64_t bytes)
     {
@@ -121,6 +150,7 @@ private:
     Ref tuple(std::vector<Ref> items)
     {
         Ref t = make(Value::Kind::Tuple);
+        for (const Ref& item : items) nest(*t, *item);
         t->items = std::move(items);
         return t;
     }
@@ -147,6 +177,7 @@ private:
     std::vector<std::size_t> m_marks;
     std::map<uint64_t, Ref> m_memo;
     std::map<std::string, Ref> m_storages;  // by record key: views of one storage share it
+    std::vector<Ref> m_made;
 };
 
 Ref Unpickler::run()
@@ -223,6 +254,7 @@ Ref Unpickler::run()
         case 'l': {                                                    // LIST
             Ref list = make(Value::Kind::List);
             list->items = popMark();
+            for (const Ref& item : list->items) nest(*list, *item);
             m_stack.push_back(list);
             break;
         }
@@ -231,6 +263,7 @@ Ref Unpickler::run()
             std::vector<Ref> items = op == 'a' ? std::vector<Ref>{pop()} : popMark();
             Ref& list = top();
             if (list->kind != Value::Kind::List) fail("its pickle appends to something that is not a list");
+            for (const Ref& item : items) nest(*list, *item);
             list->items.insert(list->items.end(), items.begin(), items.end());
             break;
         }
@@ -249,6 +282,7 @@ Ref Unpickler::run()
             if (op == 'd') m_stack.push_back(make(Value::Kind::Dict));
             Ref& dict = top();
             if (dict->kind != Value::Kind::Dict) fail("its pickle sets items of something that is not a dict");
+            for (const Ref& item : items) nest(*dict, *item);
             dict->items.insert(dict->items.end(), items.begin(), items.end());
             break;
         }
@@ -349,6 +383,7 @@ Ref Unpickler::rebuildTensor(const std::vector<Ref>& args)
     if (args.size() < 4 || args[0]->kind != Value::Kind::Storage) fail("a tensor is saved in an unknown way");
     const Value& storage = *args[0];
     const int64_t offset = integer(args[1], "storage offset");
+    if (offset < 0) fail("a tensor starts at a negative storage offset");
     const std::vector<int64_t> sizes = integers(args[2], "size");
     const std::vector<int64_t> strides = integers(args[3], "stride");
     if (sizes.size() != strides.size()) fail("a tensor's size and stride differ in length");
@@ -441,7 +476,8 @@ TensorList readPytorchBin(const std::string& path)
                 zip.fail("it was saved on a big-endian machine");
         }
 
-        const Ref root = Unpickler(zip, *pickle, archive + "data/").run();
+        Unpickler unpickler(zip, *pickle, archive + "data/");  // alive while root is read
+        const Ref root = unpickler.run();
         if (root->kind != Value::Kind::Dict) zip.fail("it does not hold a dict of tensors (a state dict)");
         TensorList tensors;
         std::map<std::string, std::size_t> index;

@@ -2,6 +2,7 @@
 // length N, N bytes of JSON padded with spaces to a multiple of 8, then the tensors' bytes
 // (little-endian, row-major) back to back.
 #include "masklab/tensor_io.h"
+#include "json_reason.h"
 
 #include "masklab/error.h"
 #include "mapped_file.h"
@@ -151,7 +152,7 @@ Contents parse(const std::string& path, const MappedFile& file)
     try {
         json = nlohmann::json::parse(header, header + headerSize);
     } catch (const nlohmann::json::exception& e) {
-        badFile(path, std::string("its header is not valid JSON (") + e.what() + ")");
+        badFile(path, "its header is not valid JSON (" + jsonReason(e) + ")");
     }
     if (!json.is_object()) badFile(path, "its header is not a JSON object");
 
@@ -169,6 +170,25 @@ Contents parse(const std::string& path, const MappedFile& file)
             contents.metadata[name] = text.get<std::string>();
         }
     }
+    // As the safetensors library validates: sorted by start, each tensor begins where the one
+    // before ended, and the last ends at the end of the file. Overlapping tensors (two names
+    // reading the same bytes) or holes are a damaged or crafted file.
+    std::vector<const Entry*> byStart;
+    for (const Entry& e : contents.entries) byStart.push_back(&e);
+    std::sort(byStart.begin(), byStart.end(), [](const Entry* a, const Entry* b) {
+        return a->begin != b->begin ? a->begin < b->begin : a->end < b->end;
+    });
+    uint64_t expected = 0;
+    for (const Entry* e : byStart) {
+        if (e->begin != expected)
+            badFile(path, "tensor \"" + e->name.substr(0, 60) + "\" starts at byte " + std::to_string(e->begin) +
+                              " of the data, where the tensors before it end at " + std::to_string(expected) +
+                              (e->begin < expected ? " (tensors overlap)" : " (a gap)"));
+        expected = e->end;
+    }
+    if (expected != bufferSize)
+        badFile(path, "its tensors end at byte " + std::to_string(expected) + " of a data section of " +
+                          std::to_string(bufferSize) + " bytes");
     return contents;
 }
 
