@@ -142,6 +142,60 @@ private slots:
         QCOMPARE(piecesEval.back()["perplexity"].get<double>(), fullEval.back()["perplexity"].get<double>());
     }
 
+    // Issue 12: the saved state carries a format and a checksum per file; a damaged file is
+    // refused by name, never loaded, and a state from a newer format says so.
+    void damagedStateIsRefusedWithItsName()
+    {
+        const QString run = m_dir.path() + "/damaged-state";
+        int stepsSeen = 0;
+        TrainerCallbacks stopper;
+        stopper.onStep = [&](const StepEvent&) { ++stepsSeen; };
+        stopper.shouldStop = [&] { return stepsSeen == 2; };
+        QVERIFY(!train(smallRun(run), stopper).completed);
+        const QString stateDir = run + "/state";
+        json meta;
+        {
+            std::ifstream in((stateDir + "/trainer_state.json").toStdString());
+            meta = json::parse(in);
+        }
+        QCOMPARE(meta["format"].get<int>(), 2);
+        QVERIFY(meta["checksums"].contains("optimizer.pt"));
+        QVERIFY(!QDir(run + "/state.part").exists());
+
+        const auto resumeError = [&] {
+            try {
+                resumeTraining(run.toStdString());
+            } catch (const Error& e) {
+                return QString::fromStdString(e.what());
+            }
+            return QString();
+        };
+        for (const char* name : {"optimizer.pt", "model.safetensors", "rng.pt"}) {
+            QFile file(stateDir + "/" + name);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            const qint64 at = file.size() / 2;
+            QVERIFY(file.seek(at));
+            char c;
+            QVERIFY(file.getChar(&c));
+            QVERIFY(file.seek(at));
+            QVERIFY(file.putChar(char(c ^ 0x01)));
+            file.close();
+            const QString message = resumeError();
+            QVERIFY2(message.contains(name) && message.contains("damaged"), qPrintable(message));
+            // Put the byte back: the next file is damaged alone.
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.seek(at));
+            QVERIFY(file.putChar(c));
+            file.close();
+        }
+        meta["format"] = 3;
+        std::ofstream((stateDir + "/trainer_state.json").toStdString()) << meta.dump();
+        QVERIFY2(resumeError().contains("format 3"), qPrintable(resumeError()));
+        meta["format"] = 2;
+        std::ofstream((stateDir + "/trainer_state.json").toStdString()) << meta.dump();
+        QVERIFY(resumeTraining(run.toStdString()).completed);  // whole again, it resumes
+    }
+
     // An fp16 step skipped for overflow leaves the learning-rate schedule where it was, as the
     // Trainer skips lr_scheduler.step() when the GradScaler skipped optimizer.step(). fp16
     // autocasts on the CPU too; a huge loss scale written into the run's state makes the first

@@ -1,5 +1,6 @@
 #include "masklab/token_store.h"
 
+#include "content_checksum.h"
 #include "fnv_hash.h"
 #include "masklab/error.h"
 #include "masklab/parallel.h"
@@ -39,25 +40,6 @@ uint64_t promisedSize(uint64_t documents, uint64_t tokens, uint64_t actual)
     const uint64_t room = (actual - sizeof(Header)) / 8;
     if (documents >= room || tokens > room) return 0;
     return sizeof(Header) + 8 * (documents + 1) + 8 * tokens;
-}
-
-// A 64-bit digest, eight bytes a step (a full-IMDb cache, 200 MB, takes tens of milliseconds):
-// not cryptographic, it catches damage, not an attacker who rewrites the header too.
-uint64_t mixWords(const void* data, std::size_t bytes, uint64_t h)
-{
-    const auto* p = static_cast<const unsigned char*>(data);
-    std::size_t i = 0;
-    for (; i + 8 <= bytes; i += 8) {
-        uint64_t word;
-        std::memcpy(&word, p + i, 8);
-        h = (h ^ word) * 0x9e3779b97f4a7c15ULL;
-        h ^= h >> 29;
-    }
-    for (; i < bytes; ++i) {
-        h = (h ^ p[i]) * 0x100000001b3ULL;
-        h ^= h >> 29;
-    }
-    return h;
 }
 
 uint64_t contentChecksum(const uint64_t* offsets, const int32_t* ids, const int32_t* wordIds, uint64_t documents,
