@@ -190,10 +190,7 @@ void transferToFile(const TransferRequest& r, ProgressMeter& meter)
             const bool sameOrigin = parseUrl(url)->origin() == firstOrigin->origin();
             HttpRequest request;
             request.url = url;
-            if (sameOrigin) {
-                request.headers = r.headers;
-                if (!r.authorization.empty()) request.headers.push_back("Authorization: " + r.authorization);
-            }
+            if (sameOrigin && !r.authorization.empty()) request.headers.push_back("Authorization: " + r.authorization);
             request.headers.push_back("Accept-Encoding: identity");
             if (onDisk > 0 && !rangeRefused) request.headers.push_back("Range: bytes=" + std::to_string(onDisk) + "-");
 
@@ -242,7 +239,7 @@ void transferToFile(const TransferRequest& r, ProgressMeter& meter)
                 if (!r.expectedSha256.empty()) sha.add(data, size);
                 onDisk += size;
                 meter.add(size);
-                return meter.keepGoing();
+                return true;  // performHttp asks meter.keepGoing() before every chunk
             };
             HttpResponse response;
             try {

@@ -10,7 +10,6 @@
 #include <chrono>
 #include <optional>
 #include <string>
-#include <vector>
 
 namespace masklab::hub {
 
@@ -27,7 +26,6 @@ public:
     // Reports (throttled) and returns false once the callback has asked to cancel.
     bool keepGoing(bool force = false);
     bool cancelled() const { return m_cancelled; }
-    uint64_t bytesOnDisk() const { return m_state.bytes; }
 
 private:
     const ProgressCallback& m_callback;
@@ -40,7 +38,6 @@ private:
 
 struct TransferRequest {
     std::string url;
-    std::vector<std::string> headers;   // sent to the first origin (and relative redirects)
     std::string authorization;          // "Bearer ..." or empty: only within the first origin
     std::string incompletePath;
     std::optional<uint64_t> expectedSize;
@@ -68,10 +65,6 @@ private:
 
 // "12.3 MB" for messages.
 std::string describeBytes(uint64_t bytes);
-
-}  // namespace masklab::hub
-
-namespace masklab::hub {
 
 // The URL a redirect leads to from `from`. Throws masklab::Error for a Location that is not an
 // http(s) URL or that leads from HTTPS to plain HTTP off loopback.
