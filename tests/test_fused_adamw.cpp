@@ -1,7 +1,7 @@
 // The trainer's fused AdamW (ATen's _fused_adamw_, the Trainer's default "adamw_torch_fused")
 // against LibTorch's own AdamW: the same parameters after several steps within fp32 rounding,
 // with two groups (weight decay and none) and parameters without a gradient left alone.
-#include "fused_adamw.h"
+#include "engine/fused_adamw.h"
 
 #include <QtTest>
 #include <torch/torch.h>

@@ -5,6 +5,8 @@
 #include "masklab/error.h"
 #include "masklab/model_config.h"
 #include "masklab/tokenizer.h"
+#include "masklab/training_config.h"
+#include "hub/hub_cache.h"
 #include "test_support.h"
 
 #include <QtTest>
@@ -53,6 +55,8 @@ long peakRssMb()
         QVERIFY2(m_.contains(part), qPrintable(m_));                                                        \
         QVERIFY2(!m_.contains("json.exception") && !m_.contains("not a masklab::Error"), qPrintable(m_));   \
         QVERIFY2(m_.size() < 600, qPrintable(QString("%1 characters").arg(m_.size())));                   \
+        for (const QChar c_ : m_)                                                                           \
+            QVERIFY2(c_.unicode() >= 0x20 && c_.unicode() != 0x7f, qPrintable("a control character in: " + m_)); \
     } while (0)
 
 class HostileFilesTest : public QObject {
@@ -85,6 +89,17 @@ private slots:
         doc = bertTokenizerJson();
         doc["model"]["vocab"]["hello"] = "seven";
         VERIFY_CLEAN(errorOf([&] { loadTokenizer(writeTokenizer("id-string", doc).toStdString()); }), "not an integer id");
+
+        // Found by fuzz_tokenizer_json: 1e12 read into an int was undefined behaviour (UBSan).
+        doc = bertTokenizerJson();
+        doc["model"]["max_input_chars_per_word"] = 1e12;
+        VERIFY_CLEAN(errorOf([&] { loadTokenizer(writeTokenizer("max-chars", doc).toStdString()); }),
+                     "max_input_chars_per_word");
+
+        // Found by fuzz_tokenizer_json: a model type with a NUL and a line break was echoed raw.
+        doc = bertTokenizerJson();
+        doc["model"]["type"] = std::string("BP\0E\nsecond line", 16);
+        VERIFY_CLEAN(errorOf([&] { loadTokenizer(writeTokenizer("type-control", doc).toStdString()); }), "\\x00");
 
         // The intact file still loads (the checks did not reject what Hugging Face writes).
         QVERIFY(loadTokenizer(writeTokenizer("intact", bertTokenizerJson()).toStdString())->vocabSize() == 30522);
@@ -122,6 +137,39 @@ private slots:
         QVERIFY2(!message.contains("-2147483648"), qPrintable(message));
     }
 
+    // Found by fuzz_config_json: a model_type holding a line break split the message in two.
+    void configTextIsQuotedOnOneLine()
+    {
+        nlohmann::json config = nlohmann::json::parse(ModelConfig::preset("distilbert", 30522).toJson());
+        config["model_type"] = "distil\nbert" + std::string(500, 'x');
+        VERIFY_CLEAN(errorOf([&] { ModelConfig::fromJson(config.dump(), "config.json"); }), "distil\\nbert");
+    }
+
+    // Found by fuzz_training_config: an empty settings file echoed nlohmann's tagged message, and
+    // 1e12 for an int setting was undefined behaviour.
+    void trainingSettingsThatDoNotFit()
+    {
+        VERIFY_CLEAN(errorOf([&] { TrainingConfig::fromJson("", "settings.json"); }), "not valid JSON");
+        VERIFY_CLEAN(errorOf([&] { TrainingConfig::fromJson("{\"epochs\": 1e12}", "settings.json"); }), "epochs");
+        VERIFY_CLEAN(errorOf([&] { TrainingConfig::fromJson("{\"batch_size\": 2.5}", "settings.json"); }), "batch_size");
+        VERIFY_CLEAN(errorOf([&] { TrainingConfig::fromJson("{\"seed\": -1}", "settings.json"); }), "seed");
+        QCOMPARE(TrainingConfig::fromJson("{\"epochs\": 4.0, \"seed\": 18446744073709551615}", "s").epochs, 4);
+    }
+
+    // Found by fuzz_text_formats and fuzz_http_response: a CSV header of many NUL-filled columns,
+    // and a repo file name of a thousand NULs, were quoted whole.
+    void quotedInputStaysShort()
+    {
+        const QString csv = m_dir.filePath("wide.csv");
+        {
+            std::ofstream out(csv.toStdString(), std::ios::binary);
+            for (int i = 0; i < 200; ++i) out << "col" << std::string(50, '\0') << i << ',';
+            out << "last\nsome,row\n";
+        }
+        VERIFY_CLEAN(errorOf([&] { readCorpus(csv.toStdString()); }), "has no column");
+        VERIFY_CLEAN(errorOf([&] { hub::checkRepoFileName(std::string(1000, '\0')); }), "NUL");
+    }
+
     void configThatIsNotJsonSaysSoBriefly()
     {
         const std::string broken = "{\"dim\": 768, \"n_layers\": " + std::string(100000, '9') + "e99999}";
@@ -156,6 +204,33 @@ private slots:
         const QString message = errorOf([&] { readCorpus(tarball.toStdString()); });
         VERIFY_CLEAN(message, "damaged");
         QVERIFY2(peakRssMb() - before < 200, qPrintable(QString("%1 MB more").arg(peakRssMb() - before)));
+    }
+
+    // Found by fuzz_text_formats: a number past double's range escaped as nlohmann's
+    // out_of_range exception, not a masklab::Error.
+    void jsonlNumberPastDoubleIsAnError()
+    {
+        const QString path = m_dir.filePath("huge-number.jsonl");
+        std::ofstream(path.toStdString()) << "{\"text\": \"fine\", \"rating\": 555555555555E555}\n";
+        VERIFY_CLEAN(errorOf([&] { readCorpus(path.toStdString()); }), "line 1");
+    }
+
+    // Found by fuzz_aclimdb_archive: an entry name with a control character before its aclImdb/
+    // folder went into the message as it was.
+    void archiveEntryNameIsEscaped()
+    {
+        const QString tarball = m_dir.filePath("control-name.tar");
+        QProcess python;
+        python.start(qEnvironmentVariable("MASKLAB_PYTHON", "python3"),
+                     {"-c",
+                      "import io, sys, tarfile\n"
+                      "with tarfile.open(sys.argv[1], 'w') as tar:\n"
+                      "    data = b'great film \\x99'\n"
+                      "    info = tarfile.TarInfo('x\\x01y/aclImdb/train/pos/0_9.txt'); info.size = len(data)\n"
+                      "    tar.addfile(info, io.BytesIO(data))\n",
+                      tarball});
+        QVERIFY(python.waitForFinished(60000) && python.exitCode() == 0);
+        VERIFY_CLEAN(errorOf([&] { readCorpus(tarball.toStdString()); }), "x\\x01y/aclImdb");
     }
 
     // A JSONL line of 20 MB with a missing quote: the message quotes a few dozen characters.

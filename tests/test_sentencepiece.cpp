@@ -404,6 +404,56 @@ private slots:
         }
     }
 
+    // Found by fuzz_sentencepiece_model: libsentencepiece 0.1.97 trusts the normalization table
+    // of a .model file, and a damaged one made its normalizer read past the table (SIGSEGV in
+    // strlen). A normalizer_spec appended to a real model overrides its table (protobuf merges
+    // messages); each damaged table must be refused when the file is opened.
+    void damagedNormalizationTableIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("charsmap");
+        QTest::addColumn<QString>("problem");
+        const auto units = [](std::vector<uint32_t> values) {
+            values.resize(256, 0);
+            QByteArray bytes;
+            const uint32_t size = static_cast<uint32_t>(values.size() * 4);
+            bytes.append(reinterpret_cast<const char*>(&size), 4);
+            bytes.append(reinterpret_cast<const char*>(values.data()), static_cast<int>(size));
+            return bytes;
+        };
+        QTest::newRow("strings without their NUL") << units({}) + QByteArray("abc") << "do not end in NUL";
+        QTest::newRow("trie pointing outside") << units({0x3fffffU << 10}) + QByteArray("a", 2) << "outside itself";
+        QTest::newRow("leaf past the strings")
+            << units({(1U << 10) | (1U << 8), 0x80000000U | 1000}) + QByteArray("a", 2) << "past its strings";
+        QTest::newRow("trie size past the end") << QByteArray::fromHex("ffff000061626364") << "does not fit";
+    }
+    void damagedNormalizationTableIsRefused()
+    {
+        QFETCH(QByteArray, charsmap);
+        QFETCH(QString, problem);
+        model("unigram");
+        QFile original(m_dir.filePath("unigram.model"));
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const auto field = [](int number, const QByteArray& bytes) {
+            QByteArray out(1, static_cast<char>(number << 3 | 2));
+            for (uint64_t n = static_cast<uint64_t>(bytes.size()); ; n >>= 7) {
+                out.append(static_cast<char>((n & 0x7f) | (n > 0x7f ? 0x80 : 0)));
+                if (n <= 0x7f) break;
+            }
+            return out + bytes;
+        };
+        const QString path = m_dir.filePath("damaged-" + QString::number(qHash(charsmap)) + ".model");
+        QFile damaged(path);
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write(original.readAll() + field(3, field(2, charsmap)));  // normalizer_spec.precompiled_charsmap
+        damaged.close();
+        try {
+            SentencePieceTokenizer::load(path.toStdString())->encode("This is a great film.");
+            QFAIL("a damaged normalization table was used");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("damaged SentencePiece model") && QString(e.what()).contains(problem), e.what());
+        }
+    }
+
     void trainingErrorsAreReported()
     {
         SentencePieceTrainOptions options;

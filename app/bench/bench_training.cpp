@@ -6,7 +6,7 @@
 //
 //   masklab-bench-training [--threads N] [--steps S] [--batch B] [--config tiny|distilbert|all] [--no-peer]
 #include "bench_support.h"
-#include "fused_adamw.h"
+#include "engine/fused_adamw.h"
 #include "masklab/checkpoint.h"
 #include "masklab/fill_mask.h"
 #include "masklab/masked_lm.h"

@@ -2,7 +2,7 @@
 // the protobuf 3.14 that Debian's libsentencepiece embeds). It offers the C table of
 // sentencepiece_abi.h; nothing else is exported (CXX_VISIBILITY_PRESET hidden), and no
 // exception leaves it.
-#include "sentencepiece_abi.h"
+#include "text/sentencepiece_abi.h"
 
 #include <sentencepiece_processor.h>
 #include <sentencepiece_trainer.h>

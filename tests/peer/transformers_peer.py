@@ -90,7 +90,11 @@ def command_logits(args):
 
 
 SHAPES = {
-    # small: quick at both architectures; full: distilbert-base-uncased and bert-base-uncased.
+    # small: quick at both architectures; full: distilbert-base-uncased and bert-base-uncased;
+    # tiny: a few kilobytes of weights, the fuzz targets' seeds.
+    ("distilbert", "tiny"): dict(dim=8, n_layers=1, n_heads=2, hidden_dim=16, max_position_embeddings=16),
+    ("bert", "tiny"): dict(hidden_size=8, num_hidden_layers=1, num_attention_heads=2, intermediate_size=16,
+                           max_position_embeddings=16),
     ("distilbert", "small"): dict(dim=64, n_layers=2, n_heads=4, hidden_dim=128, max_position_embeddings=64),
     ("distilbert", "full"): dict(dim=768, n_layers=6, n_heads=12, hidden_dim=3072, max_position_embeddings=512),
     ("bert", "small"): dict(hidden_size=64, num_hidden_layers=2, num_attention_heads=4, intermediate_size=128,
@@ -221,7 +225,7 @@ def main():
     p = sub.add_parser("random-model")
     p.add_argument("out_dir")
     p.add_argument("--arch", choices=["distilbert", "bert"], required=True)
-    p.add_argument("--shape", choices=["small", "full"], default="small")
+    p.add_argument("--shape", choices=["tiny", "small", "full"], default="small")
     p.add_argument("--vocab", required=True)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--format", choices=["safetensors", "bin"], default="safetensors")

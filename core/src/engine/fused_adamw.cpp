@@ -1,4 +1,4 @@
-#include "fused_adamw.h"
+#include "engine/fused_adamw.h"
 
 #include <memory>
 #include <stdexcept>

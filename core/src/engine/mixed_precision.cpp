@@ -1,4 +1,4 @@
-#include "mixed_precision.h"
+#include "engine/mixed_precision.h"
 
 #include "masklab/error.h"
 

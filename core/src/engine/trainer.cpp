@@ -11,9 +11,10 @@
 #include "masklab/token_store.h"
 #include "masklab/vocabulary_builder.h"
 #include "masklab/wordpiece_tokenizer.h"
-#include "fused_adamw.h"
-#include "mixed_precision.h"
-#include "training_state.h"
+#include "engine/fused_adamw.h"
+#include "engine/mixed_precision.h"
+#include "engine/training_state.h"
+#include "support/quote.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -44,7 +45,7 @@ torch::Device chooseDevice(const std::string& setting)
             throw Error("device " + setting + " was asked for, but no CUDA GPU is available: use device \"cpu\" or \"auto\"");
         return device;
     } catch (const c10::Error&) {
-        throw Error("unknown device \"" + setting + "\": use auto, cpu, cuda or cuda:N");
+        throw Error("unknown device " + inQuotes(setting) + ": use auto, cpu, cuda or cuda:N");
     }
 }
 

@@ -1,12 +1,13 @@
-#include "training_state.h"
+#include "engine/training_state.h"
 
 #include "masklab/checkpoint.h"
 #include "masklab/error.h"
 #include "masklab/tensor_io.h"
 
-#include "content_checksum.h"
-#include "json_reason.h"
-#include "mapped_file.h"
+#include "support/content_checksum.h"
+#include "support/json_reason.h"
+#include "support/json_value.h"
+#include "formats/mapped_file.h"
 
 #include <nlohmann/json.hpp>
 
@@ -67,7 +68,11 @@ void syncPath(const fs::path& path, bool folder)
 
 void checkStateFiles(const fs::path& dir, const json& meta)
 {
-    if (!meta.contains("checksums")) return;  // saved before format 2: nothing to compare with
+    if (!meta.contains("checksums")) {
+        if (meta.value("format", 1) < 2) return;  // saved before format 2: nothing to compare with
+        throw Error("the saved training state in " + dir.string() +
+                    " is damaged: its trainer_state.json lost the checksums of its files, so it is not used");
+    }
     const json& sums = meta["checksums"];
     for (const char* name : kStateFiles) {
         const fs::path file = dir / name;
@@ -133,18 +138,20 @@ TrainingState readTrainingState(const std::string& runDir)
                                                                    j["format"].get<int64_t>() <= kStateFormat));
     if (!known)
         throw Error(path.string() + " is not a training state this MaskLab reads (format " +
-                    (j.is_object() && j.contains("format") ? j["format"].dump().substr(0, 20) : std::string("?")) +
+                    (j.is_object() && j.contains("format") ? asWritten(j["format"], 20) : std::string("?")) +
                     "): resume it with the MaskLab that wrote it");
     checkStateFiles(path.parent_path(), j);
     TrainingState s;
-    try {
-        s.globalStep = j.value("global_step", int64_t{0});
-        s.epoch = j.value("epoch", int64_t{0});
-        s.microBatch = j.value("micro_batch", int64_t{0});
-        s.scheduleStep = j.value("schedule_step", s.globalStep);  // states saved before it existed
-    } catch (const json::exception& e) {
-        throw Error(path.string() + " is damaged (" + jsonReason(e) + "): the run cannot be resumed");
-    }
+    const auto position = [&](const char* key, int64_t& field) {
+        if (j.contains(key) && (!readJsonValue(j[key], field) || field < 0))
+            throw Error(path.string() + " is damaged (" + key + " is " + asWritten(j[key]) +
+                        ", not a count): the run cannot be resumed");
+    };
+    position("global_step", s.globalStep);
+    s.scheduleStep = s.globalStep;  // states saved before schedule_step existed
+    position("schedule_step", s.scheduleStep);
+    position("epoch", s.epoch);
+    position("micro_batch", s.microBatch);
     return s;
 }
 
@@ -166,10 +173,16 @@ void loadTrainingState(const std::string& runDir, const TrainingState&, MaskedLa
     } catch (const c10::Error& e) {
         throw Error("the saved optimizer or RNG state in " + dir.string() + " cannot be read: " + e.what_without_backtrace());
     }
+    // readTrainingState parsed this file already; what is read here must fit all the same.
     std::ifstream in(dir / "trainer_state.json");
-    const json j = json::parse(in);
-    scaler.m_scale = j.value("loss_scale", 65536.0);
-    scaler.m_goodSteps = j.value("good_steps", int64_t{0});
+    const json j = json::parse(in, nullptr, false);
+    double scale = 65536.0;
+    int64_t goodSteps = 0;
+    if (j.is_discarded() || (j.contains("loss_scale") && (!readJsonValue(j["loss_scale"], scale) || !(scale > 0))) ||
+        (j.contains("good_steps") && (!readJsonValue(j["good_steps"], goodSteps) || goodSteps < 0)))
+        throw Error((dir / "trainer_state.json").string() + " is damaged (its loss scale): the run cannot be resumed");
+    scaler.m_scale = scale;
+    scaler.m_goodSteps = goodSteps;
 }
 
 }  // namespace masklab

@@ -2,7 +2,7 @@
 // The resumable state of a run, in <run>/state/: exact weights, the optimizer's moments, the
 // loss scaler, the RNG and where in the data the run stood.
 #include "masklab/masked_lm.h"
-#include "mixed_precision.h"
+#include "engine/mixed_precision.h"
 
 #include <torch/torch.h>
 

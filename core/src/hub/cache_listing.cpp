@@ -2,7 +2,7 @@
 #include "masklab/hub.h"
 #include "masklab/model_config.h"
 
-#include "hub_cache.h"
+#include "hub/hub_cache.h"
 
 #include <nlohmann/json.hpp>
 

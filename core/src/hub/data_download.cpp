@@ -2,8 +2,8 @@
 #include "masklab/hub.h"
 #include "masklab/token_store.h"
 
-#include "sha256.h"
-#include "transfer.h"
+#include "hub/sha256.h"
+#include "hub/transfer.h"
 
 #include <filesystem>
 

@@ -1,4 +1,4 @@
-#include "http_client.h"
+#include "hub/http_client.h"
 
 #include <curl/curl.h>
 

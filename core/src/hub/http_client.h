@@ -2,7 +2,7 @@
 // One HTTP exchange through libcurl, with redirects left to the caller: the Hub client decides
 // per hop whether credentials may follow (huggingface_hub keeps the Authorization header on the
 // Hub and drops it on the storage host).
-#include "http_message.h"
+#include "hub/http_message.h"
 #include "masklab/error.h"
 
 #include <cstddef>

@@ -1,4 +1,4 @@
-#include "http_message.h"
+#include "hub/http_message.h"
 
 #include <algorithm>
 #include <cctype>

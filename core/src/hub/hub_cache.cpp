@@ -1,6 +1,7 @@
-#include "hub_cache.h"
+#include "hub/hub_cache.h"
 
 #include "masklab/error.h"
+#include "support/quote.h"
 
 #include <nlohmann/json.hpp>
 
@@ -45,7 +46,7 @@ bool isCommitHash(const std::string& revision)
 void checkRepoFileName(const std::string& name)
 {
     const auto refuse = [&](const std::string& why) {
-        throw Error("refusing the repo file name \"" + name.substr(0, 80) + "\": " + why +
+        throw Error("refusing the repo file name " + inQuotes(name, 80) + ": " + why +
                     " (a file name must stay inside the model folder)");
     };
     if (name.empty()) refuse("it is empty");
@@ -56,7 +57,7 @@ void checkRepoFileName(const std::string& name)
     std::stringstream segments(name);
     std::string segment;
     while (std::getline(segments, segment, '/'))
-        if (segment.empty() || segment == "." || segment == "..") refuse("it has a \"" + segment + "\" segment");
+        if (segment.empty() || segment == "." || segment == "..") refuse("it has a " + inQuotes(segment) + " segment");
     if (name.back() == '/') refuse("it ends with '/'");
 }
 
@@ -124,7 +125,7 @@ std::vector<std::string> shardsOfIndex(const fs::path& indexFile)
     std::set<std::string> seen;
     for (const auto& [tensor, file] : index["weight_map"].items()) {
         if (!file.is_string())
-            throw Error(indexFile.filename().string() + ": weight_map[\"" + tensor.substr(0, 60) + "\"] is not a file name");
+            throw Error(indexFile.filename().string() + ": weight_map[" + inQuotes(tensor, 60) + "] is not a file name");
         const std::string name = file.get<std::string>();
         checkRepoFileName(name);
         if (seen.insert(name).second) shards.push_back(name);

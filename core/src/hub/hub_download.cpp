@@ -2,9 +2,10 @@
 // First every file's metadata (HEAD), so the progress knows the total; then the missing blobs.
 #include "masklab/hub.h"
 
-#include "hub_cache.h"
-#include "http_client.h"
-#include "transfer.h"
+#include "hub/hub_cache.h"
+#include "hub/http_client.h"
+#include "hub/transfer.h"
+#include "support/quote.h"
 
 #include <sys/statvfs.h>
 
@@ -159,7 +160,7 @@ private:
         const std::string page = "https://huggingface.co/" + m_repo.repoId;
         if (code == "EntryNotFound" || (status == 404 && isCommitHash(h.get("x-repo-commit")) && code.empty())) return;
         if (code == "RevisionNotFound")
-            throw Error("revision \"" + revision + "\" not found in " + m_repo.repoId +
+            throw Error("revision " + inQuotes(revision) + " not found in " + m_repo.repoId +
                         ": check the branch, tag or commit after '@'");
         if (status == 404 || code == "RepoNotFound")
             throw Error("model " + m_repo.repoId + " not found on " + m_settings.endpoint +

@@ -1,4 +1,4 @@
-#include "sha256.h"
+#include "hub/sha256.h"
 
 #include <cstdio>
 #include <cstring>

@@ -1,7 +1,8 @@
-#include "transfer.h"
+#include "hub/transfer.h"
+#include "support/quote.h"
 
-#include "http_client.h"
-#include "sha256.h"
+#include "hub/http_client.h"
+#include "hub/sha256.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -123,10 +124,10 @@ bool ProgressMeter::keepGoing(bool force)
 std::string redirectTarget(const std::string& from, const std::string& location)
 {
     const auto base = parseUrl(from);
-    if (!base) throw Error("cannot follow a redirect from " + from.substr(0, 120));
+    if (!base) throw Error("cannot follow a redirect from " + excerpt(from, 120));
     const std::string next = resolveLocation(*base, location);
     const auto target = parseUrl(next);
-    if (!target) throw Error("refusing a redirect to \"" + next.substr(0, 80) + "\": not an http(s) address");
+    if (!target) throw Error("refusing a redirect to " + inQuotes(next, 80) + ": not an http(s) address");
     if (base->scheme == "https" && target->scheme == "http" && !target->isLoopback())
         throw Error("refusing a redirect from HTTPS to plain HTTP (" + target->host +
                     "): the download would travel unprotected");
@@ -177,7 +178,7 @@ void transferToFile(const TransferRequest& r, ProgressMeter& meter)
         meter.restartFile();
     };
     const auto firstOrigin = parseUrl(r.url);
-    if (!firstOrigin) throw Error("not an http(s) address: " + r.url.substr(0, 120));
+    if (!firstOrigin) throw Error("not an http(s) address: " + excerpt(r.url, 120));
 
     int retries = 0;
     bool rangeRefused = false;

@@ -4,7 +4,7 @@
 // redirects hop by hop (credentials only within one origin, never HTTPS to plain HTTP except on
 // loopback), refuses more bytes than announced, hashes on the way, retries a cut connection, and
 // leaves the file checked and complete. The caller moves it into place.
-#include "http_message.h"
+#include "hub/http_message.h"
 #include "masklab/hub.h"
 
 #include <chrono>

@@ -1,0 +1,144 @@
+#include "masklab/training_config.h"
+
+#include "masklab/error.h"
+#include "support/json_reason.h"
+#include "support/json_value.h"
+#include "support/quote.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace masklab {
+using nlohmann::json;
+
+
+MaskingOptions TrainingConfig::masking(uint64_t maskSeed) const
+{
+    MaskingOptions o;
+    o.wholeWord = wholeWord;
+    o.mlmProbability = mlmProbability;
+    o.wwmProbability = wwmProbability;
+    o.maskShare = maskShare;
+    o.randomShare = randomShare;
+    o.seed = maskSeed;
+    return o;
+}
+
+std::string TrainingConfig::toJson() const
+{
+    json j;
+    TrainingConfig copy = *this;
+    visitTrainingFields(copy, [&](const char* key, auto& field) { j[key] = field; });
+    return j.dump(2) + "\n";
+}
+
+TrainingConfig TrainingConfig::fromJson(const std::string& text, const std::string& where)
+{
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::exception& e) {
+        throw Error(where + " is not valid JSON (" + jsonReason(e) + ")");
+    }
+    if (!j.is_object()) throw Error(where + " must hold a JSON object of training settings");
+    TrainingConfig c;
+    std::vector<std::string> known;
+    visitTrainingFields(c, [&](const char* key, auto& field) {
+        known.emplace_back(key);
+        if (!j.contains(key) || j[key].is_null()) return;
+        if (!readJsonValue(j[key], field))
+            throw Error(where + ": " + inQuotes(key) + " has the wrong type or is out of range (" + asWritten(j[key]) + ")");
+    });
+    for (const auto& item : j.items())
+        if (std::find(known.begin(), known.end(), item.key()) == known.end())
+            throw Error(where + ": unknown setting " + inQuotes(item.key()) + " (a typo?)");
+    return c;
+}
+
+TrainingConfig TrainingConfig::fromFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error("cannot open the training config " + path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return fromJson(text.str(), path);
+}
+
+TrainingConfig TrainingConfig::demoPreset(const std::string& outputDir)
+{
+    TrainingConfig c;
+    c.fromScratch = "tiny";
+    c.scratchVocabSize = 3000;
+    c.corpus = demoCorpusPath();
+    c.split = "";
+    c.chunkSize = 64;
+    c.groupSize = 0;
+    c.trainSize = 0.9;
+    c.testSize = 0.1;
+    c.learningRate = 2e-3;
+    c.weightDecay = 0.01;
+    c.batchSize = 16;
+    c.epochs = 100;
+    c.warmupSteps = 200;
+    c.logEverySteps = 10;
+    c.outputDir = outputDir;
+    c.saveEveryEpoch = false;
+    return c;
+}
+
+std::string demoCorpusPath()
+{
+    std::vector<std::string> candidates;
+    if (const char* env = std::getenv("MASKLAB_DEMO_DIR"); env && *env) candidates.push_back(env);
+    // An installed program finds its demo beside itself (<prefix>/bin -> <prefix>/share), so a
+    // package installed under another prefix than the build's still has it.
+    std::error_code ec;
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) candidates.push_back((exe.parent_path().parent_path() / "share" / "masklab" / "demo").string());
+    candidates.push_back(MASKLAB_SOURCE_RESOURCES "/demo");
+    candidates.push_back(MASKLAB_INSTALL_DATADIR "/demo");
+    std::string tried;
+    for (const std::string& dir : candidates) {
+        const std::string path = dir + "/reviews.jsonl";
+        if (std::ifstream(path).good()) return path;
+        tried += "\n  " + path;
+    }
+    throw Error("the demo corpus was not found; looked in:" + tried + "\nSet MASKLAB_DEMO_DIR to the folder holding reviews.jsonl");
+}
+
+void TrainingConfig::validate() const
+{
+    auto require = [](bool ok, const std::string& message) {
+        if (!ok) throw Error("training config: " + message);
+    };
+    require(model.empty() != fromScratch.empty(), "give either a model folder (model) or a size to start from scratch (from_scratch)");
+    require(!corpus.empty(), "no corpus: set corpus (--input) to an aclImdb folder or tarball, JSONL, CSV or text");
+    require(chunkSize > 0, "chunk_size must be positive");
+    require(groupSize >= 0, "group_size must be 0 or positive");
+    require(trainSize > 0, "train_size must be positive");
+    require(testSize > 0, "test_size must be positive (evaluation measures perplexity)");
+    require(learningRate > 0, "learning_rate must be positive");
+    require(weightDecay >= 0, "weight_decay must not be negative");
+    require(adamBeta1 >= 0 && adamBeta1 < 1 && adamBeta2 >= 0 && adamBeta2 < 1, "Adam betas must be in [0, 1)");
+    require(adamEpsilon > 0, "adam_epsilon must be positive");
+    require(batchSize > 0, "batch_size must be positive");
+    require(gradientAccumulation > 0, "gradient_accumulation must be positive");
+    require(epochs > 0, "epochs must be positive");
+    require(warmupSteps >= 0, "warmup_steps must not be negative");
+    require(maxGradNorm >= 0, "max_grad_norm must not be negative");
+    require(evalBatchSize > 0, "eval_batch_size must be positive");
+    require(mlmProbability > 0 && mlmProbability < 1, "mlm_probability must be between 0 and 1");
+    require(maskShare >= 0 && randomShare >= 0 && maskShare + randomShare <= 1,
+            "mask_share and random_share must be at least 0 and add up to at most 1");
+    require(wwmProbability > 0 && wwmProbability < 1, "wwm_probability must be between 0 and 1");
+    require(precision == "auto" || precision == "fp32" || precision == "bf16" || precision == "fp16",
+            "precision must be auto, fp32, bf16 or fp16");
+    require(!outputDir.empty(), "output_dir is empty: the run needs a folder for checkpoints and metrics");
+}
+
+}  // namespace masklab

@@ -1,0 +1,236 @@
+#include "masklab/model_config.h"
+#include "support/json_reason.h"
+
+#include "masklab/error.h"
+#include "support/quote.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+#include <unistd.h>
+
+namespace masklab {
+using nlohmann::json;
+
+namespace {
+
+template <typename T>
+void readField(const json& j, const char* key, T& field, const std::string& where)
+{
+    if (!j.contains(key) || j[key].is_null()) return;
+    try {
+        field = j[key].get<T>();
+    } catch (const json::exception&) {
+        throw Error(where + ": field " + inQuotes(key) + " has the wrong type (" + asWritten(j[key]) + ")");
+    }
+}
+
+// Integers are read whole and range-checked before they narrow to int: 4294967424 must not
+// load as 128, nor 1e12 as -2147483648.
+void readField(const json& j, const char* key, int& field, const std::string& where)
+{
+    if (!j.contains(key) || j[key].is_null()) return;
+    const json& v = j[key];
+    const bool integral = v.is_number_integer() || (v.is_number_float() && std::isfinite(v.get<double>()) &&
+                                                    std::floor(v.get<double>()) == v.get<double>());
+    if (!integral) throw Error(where + ": field " + inQuotes(key) + " must be a whole number, not " + asWritten(v));
+    const double value = v.is_number_unsigned() ? static_cast<double>(v.get<uint64_t>()) : v.get<double>();
+    if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max())
+        throw Error(where + ": field " + inQuotes(key) + " is " + asWritten(v) + ", far outside what a model can have");
+    field = static_cast<int>(value);  // exact: doubles hold every int
+}
+
+}  // namespace
+
+void ModelConfig::validate() const
+{
+    auto positive = [](int v, const char* name) {
+        if (v <= 0) throw Error(std::string("model config: ") + name + " must be positive, not " + std::to_string(v));
+    };
+    positive(vocabSize, "vocab_size");
+    positive(hidden, "the hidden size (dim / hidden_size)");
+    positive(layers, "the number of layers (n_layers / num_hidden_layers)");
+    positive(heads, "the number of attention heads (n_heads / num_attention_heads)");
+    positive(intermediate, "the feed-forward size (hidden_dim / intermediate_size)");
+    positive(maxPositions, "max_position_embeddings");
+    // Sane ranges, named with the value as written: far larger than any BERT, small enough that
+    // the sizes below cannot overflow.
+    auto atMost = [](int v, int limit, const char* name) {
+        if (v > limit)
+            throw Error(std::string("model config: ") + name + " is " + std::to_string(v) + "; MaskLab accepts at most " +
+                        std::to_string(limit));
+    };
+    atMost(vocabSize, 4000000, "vocab_size");
+    atMost(hidden, 65536, "the hidden size (dim / hidden_size)");
+    atMost(layers, 1024, "the number of layers (n_layers / num_hidden_layers)");
+    atMost(heads, 4096, "the number of attention heads (n_heads / num_attention_heads)");
+    atMost(intermediate, 262144, "the feed-forward size (hidden_dim / intermediate_size)");
+    atMost(maxPositions, 1048576, "max_position_embeddings");
+    atMost(typeVocabSize, 1024, "type_vocab_size");
+    // The weights alone must fit this machine's memory (training needs about four times this).
+    const double parameters = static_cast<double>(vocabSize + maxPositions + typeVocabSize) * hidden +
+                              static_cast<double>(layers) * (4.0 * hidden * hidden + 2.0 * hidden * intermediate);
+    const double bytes = parameters * 4;
+    const long pages = ::sysconf(_SC_PHYS_PAGES), pageSize = ::sysconf(_SC_PAGE_SIZE);
+    if (pages > 0 && pageSize > 0 && bytes > static_cast<double>(pages) * static_cast<double>(pageSize))
+        throw Error("model config: these sizes make about " + std::to_string(static_cast<long long>(parameters / 1e6)) +
+                    " million parameters (" + std::to_string(static_cast<long long>(bytes / 1e9)) +
+                    " GB of float32), more than this machine's " +
+                    std::to_string(static_cast<long long>(static_cast<double>(pages) * pageSize / 1e9)) +
+                    " GB of memory; check vocab_size, the hidden and feed-forward sizes, layers and "
+                    "max_position_embeddings");
+    if (hidden % heads != 0)
+        throw Error("model config: the hidden size (dim / hidden_size) " + std::to_string(hidden) +
+                    " is not a multiple of the " + std::to_string(heads) + " attention heads (n_heads / num_attention_heads)");
+    if (architecture == Architecture::DistilBert && layerNormEps != 1e-12)
+        throw Error("model config: DistilBERT's LayerNorm epsilon is fixed at 1e-12 (config.json cannot say otherwise)");
+    if (activation != "gelu" && activation != "relu")
+        throw Error("model config: activation " + inQuotes(activation) + " is not supported (gelu or relu)");
+    if (dropout < 0 || dropout >= 1 || attentionDropout < 0 || attentionDropout >= 1)
+        throw Error("model config: dropout must be in [0, 1)");
+    if (padTokenId < 0 || padTokenId >= vocabSize)
+        throw Error("model config: pad_token_id " + std::to_string(padTokenId) + " is outside the vocabulary");
+}
+
+std::string ModelConfig::toJson() const
+{
+    json j;
+    j["architectures"] = {className()};
+    j["model_type"] = modelType();
+    j["vocab_size"] = vocabSize;
+    j["max_position_embeddings"] = maxPositions;
+    j["pad_token_id"] = padTokenId;
+    j["initializer_range"] = initializerRange;
+    j["tie_word_embeddings"] = tieWordEmbeddings;
+    if (architecture == Architecture::DistilBert) {
+        j["dim"] = hidden;
+        j["n_layers"] = layers;
+        j["n_heads"] = heads;
+        j["hidden_dim"] = intermediate;
+        j["dropout"] = dropout;
+        j["attention_dropout"] = attentionDropout;
+        j["activation"] = activation;
+        j["sinusoidal_pos_embds"] = false;
+        j["tie_weights_"] = tieWordEmbeddings;
+        j["qa_dropout"] = 0.1;
+        j["seq_classif_dropout"] = 0.2;
+    } else {
+        j["hidden_size"] = hidden;
+        j["num_hidden_layers"] = layers;
+        j["num_attention_heads"] = heads;
+        j["intermediate_size"] = intermediate;
+        j["hidden_dropout_prob"] = dropout;
+        j["attention_probs_dropout_prob"] = attentionDropout;
+        j["hidden_act"] = activation;
+        j["type_vocab_size"] = typeVocabSize;
+        j["layer_norm_eps"] = layerNormEps;
+        j["position_embedding_type"] = "absolute";
+    }
+    // As transformers 5 writes it (dtype was torch_dtype before 4.56).
+    j["dtype"] = "float32";
+    j["transformers_version"] = "5.24.0";
+    return j.dump(2) + "\n";
+}
+
+ModelConfig ModelConfig::fromJson(const std::string& text, const std::string& where)
+{
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::exception& e) {
+        throw Error(where + " is not valid JSON (" + jsonReason(e) +
+                    "); replace it with the config.json the model was saved with");
+    }
+    if (!j.is_object()) throw Error(where + " is not a JSON object: expected a Hugging Face config.json");
+    ModelConfig c;
+    std::string modelType = j.contains("model_type") && j["model_type"].is_string() ? j["model_type"].get<std::string>() : "";
+    if (modelType.empty() && j.contains("architectures") && j["architectures"].is_array() && !j["architectures"].empty() &&
+        j["architectures"][0].is_string()) {
+        const std::string arch = j["architectures"][0].get<std::string>();
+        modelType = arch.rfind("DistilBert", 0) == 0 ? "distilbert" : arch.rfind("Bert", 0) == 0 ? "bert" : "";
+    }
+    if (modelType == "distilbert") {
+        c.architecture = Architecture::DistilBert;
+        readField(j, "dim", c.hidden, where);
+        readField(j, "n_layers", c.layers, where);
+        readField(j, "n_heads", c.heads, where);
+        readField(j, "hidden_dim", c.intermediate, where);
+        readField(j, "dropout", c.dropout, where);
+        readField(j, "attention_dropout", c.attentionDropout, where);
+        readField(j, "activation", c.activation, where);
+        bool sinusoidal = false;
+        readField(j, "sinusoidal_pos_embds", sinusoidal, where);
+        if (sinusoidal)
+            throw Error(where + ": sinusoidal_pos_embds is true; MaskLab supports learned position embeddings only");
+        readField(j, "tie_weights_", c.tieWordEmbeddings, where);
+    } else if (modelType == "bert") {
+        c.architecture = Architecture::Bert;
+        readField(j, "hidden_size", c.hidden, where);
+        readField(j, "num_hidden_layers", c.layers, where);
+        readField(j, "num_attention_heads", c.heads, where);
+        readField(j, "intermediate_size", c.intermediate, where);
+        readField(j, "hidden_dropout_prob", c.dropout, where);
+        readField(j, "attention_probs_dropout_prob", c.attentionDropout, where);
+        readField(j, "hidden_act", c.activation, where);
+        readField(j, "type_vocab_size", c.typeVocabSize, where);
+        readField(j, "layer_norm_eps", c.layerNormEps, where);
+        std::string position = "absolute";
+        readField(j, "position_embedding_type", position, where);
+        if (position != "absolute")
+            throw Error(where + ": position_embedding_type " + inQuotes(position) + " is not supported (absolute only)");
+    } else {
+        throw Error(where + ": model_type " + inQuotes(modelType, 32) +
+                    " is not supported; MaskLab runs DistilBertForMaskedLM and BertForMaskedLM");
+    }
+    readField(j, "vocab_size", c.vocabSize, where);
+    readField(j, "max_position_embeddings", c.maxPositions, where);
+    readField(j, "pad_token_id", c.padTokenId, where);
+    readField(j, "initializer_range", c.initializerRange, where);
+    if (j.contains("tie_word_embeddings") && j["tie_word_embeddings"].is_boolean())
+        c.tieWordEmbeddings = j["tie_word_embeddings"].get<bool>();
+    if (!c.tieWordEmbeddings)
+        throw Error(where + ": untied output embeddings are not supported; MaskLab ties the projector to the word embeddings");
+    try {
+        c.validate();
+    } catch (const Error& e) {
+        throw Error(where + ": " + e.what());
+    }
+    return c;
+}
+
+ModelConfig ModelConfig::fromFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error("cannot open model config " + path + ": a model folder needs its config.json");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return fromJson(text.str(), path);
+}
+
+ModelConfig ModelConfig::preset(const std::string& name, int vocabSize)
+{
+    ModelConfig c;
+    c.vocabSize = vocabSize;
+    if (name == "tiny") {
+        c.hidden = 128, c.layers = 2, c.heads = 2, c.intermediate = 512, c.maxPositions = 256;
+    } else if (name == "mini") {
+        c.hidden = 256, c.layers = 4, c.heads = 4, c.intermediate = 1024, c.maxPositions = 512;
+    } else if (name == "small") {
+        c.hidden = 512, c.layers = 4, c.heads = 8, c.intermediate = 2048, c.maxPositions = 512;
+    } else if (name == "distilbert") {
+        // the defaults: distilbert-base-uncased
+    } else if (name == "bert-base") {
+        c.architecture = Architecture::Bert;
+        c.layers = 12;
+    } else {
+        throw Error("unknown model size " + inQuotes(name) + ": choose tiny, mini, small, distilbert or bert-base");
+    }
+    c.validate();
+    return c;
+}
+
+}  // namespace masklab
