@@ -454,7 +454,7 @@ private slots:
             << safetensorsBytes(one, data, 1ULL << 40) << "header length says 1099511627776 bytes";
         QTest::newRow("unknown dtype")
             << safetensorsBytes(R"({"x":{"dtype":"F8_E4M3","shape":[2],"data_offsets":[0,2]}})", "\1\2")
-            << "dtype F8_E4M3, which MaskLab does not read";
+            << "dtype \"F8_E4M3\", which MaskLab does not read";
         QTest::newRow("offsets out of range")
             << safetensorsBytes(R"({"x":{"dtype":"F32","shape":[100],"data_offsets":[0,400]}})", data)
             << "data offsets [0, 400] outside the 8-byte data section";

@@ -1,5 +1,7 @@
 #include "worker/engine_host.h"
 
+#include "worker/tsan_handoff.h"
+
 #include <QEventLoop>
 #include <QTimer>
 
@@ -38,6 +40,10 @@ EngineHost::EngineHost(QObject* parent) : QObject(parent)
     m_inference->moveToThread(&m_inferenceThread);
     m_hub = new HubWorker(m_hubCancel);
     m_hub->moveToThread(&m_hubThread);
+    annotateQueuedSignalsForTsan();
+    for (QObject* worker : {static_cast<QObject*>(m_data), static_cast<QObject*>(m_training),
+                            static_cast<QObject*>(m_inference), static_cast<QObject*>(m_hub)})
+        annotateQueuedReceiverForTsan(worker);
     connect(&m_hubThread, &QThread::finished, m_hub, &QObject::deleteLater);
     connect(this, &EngineHost::downloadModel, m_hub, &HubWorker::downloadModel, Qt::QueuedConnection);
     connect(this, &EngineHost::downloadImdb, m_hub, &HubWorker::downloadImdb, Qt::QueuedConnection);
@@ -86,10 +92,12 @@ EngineHost::~EngineHost()
     m_trainingControl->requestStop();
     m_dataCancel->requestStop();
     m_hubCancel->requestStop();  // a download in flight keeps its bytes for the next start
+    releaseForTsan();
     for (QThread* t : {&m_dataThread, &m_trainingThread, &m_inferenceThread, &m_hubThread}) {
         t->quit();
         t->wait();
     }
+    acquireForTsan();
 }
 
 bool EngineHost::waitForTraining(int milliseconds)

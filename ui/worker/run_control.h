@@ -2,11 +2,12 @@
 // Stop, pause and cancel requests for work already running in a worker thread. A worker busy in
 // train() or readCorpus() does not return to its event loop until the work ends, so a queued
 // signal would arrive too late; like QThread::requestInterruption, these are flags the GUI sets
-// and the worker's callbacks read between steps.
-#include <QMutex>
-#include <QWaitCondition>
-
+// and the worker's callbacks read between steps. The standard library's mutex and condition
+// variable, not Qt's: ThreadSanitizer sees these (Qt's wait unlocks inside QtCore, out of its
+// sight, and a Stop during a pause then reads as a double lock).
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 
 namespace masklab::ui {
 
@@ -14,20 +15,20 @@ class RunControl {
 public:
     void requestStop()
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard<std::mutex> lock(m_mutex);
         m_stop = true;
         m_paused = false;
-        m_wake.wakeAll();
+        m_wake.notify_all();
     }
     void setPaused(bool paused)
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard<std::mutex> lock(m_mutex);
         m_paused = paused;
-        m_wake.wakeAll();
+        m_wake.notify_all();
     }
     void reset()
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard<std::mutex> lock(m_mutex);
         m_stop = false;
         m_paused = false;
     }
@@ -37,14 +38,14 @@ public:
     // Called by the worker between steps: blocks while paused; returns whether to stop.
     bool waitWhilePaused()
     {
-        QMutexLocker lock(&m_mutex);
-        while (m_paused && !m_stop) m_wake.wait(&m_mutex);
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_wake.wait(lock, [this] { return !m_paused || m_stop; });
         return m_stop;
     }
 
 private:
-    QMutex m_mutex;
-    QWaitCondition m_wake;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_paused{false};
 };
