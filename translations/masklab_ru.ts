@@ -37,6 +37,209 @@
     </message>
 </context>
 <context>
+    <name>TrainingSettings</name>
+    <message>
+        <source>A save_pretrained folder or Hub repo id to adapt; empty to train a new model</source>
+        <translation>Папка save_pretrained или id репозитория на Hub для адаптации; пусто — обучить новую модель</translation>
+    </message>
+    <message>
+        <source>Size of a new model: tiny, mini, small, distilbert, bert-base or a config.json; empty to adapt the model folder</source>
+        <translation>Размер новой модели: tiny, mini, small, distilbert, bert-base или файл config.json; пусто — адаптировать модель из папки</translation>
+    </message>
+    <message>
+        <source>For a new model: tokenizer.json, vocab.txt or a SentencePiece .model; empty builds a WordPiece vocabulary from the corpus</source>
+        <translation>Для новой модели: tokenizer.json, vocab.txt или файл .model SentencePiece; пусто — построить словарь WordPiece по корпусу</translation>
+    </message>
+    <message>
+        <source>Most entries of the vocabulary built from the corpus (fewer when the corpus has fewer distinct pieces)</source>
+        <translation>Наибольший размер словаря, строимого по корпусу (меньше, если в корпусе меньше разных частей слов)</translation>
+    </message>
+    <message>
+        <source>An aclImdb folder or tarball, a JSONL, CSV or plain text file</source>
+        <translation>Папка или архив aclImdb, файл JSONL, CSV или простой текст</translation>
+    </message>
+    <message>
+        <source>The aclImdb split to read: train, test or unsup</source>
+        <translation>Какую часть aclImdb читать: train, test или unsup</translation>
+    </message>
+    <message>
+        <source>The JSONL or CSV column that holds the text</source>
+        <translation>Столбец JSONL или CSV, в котором лежит текст</translation>
+    </message>
+    <message>
+        <source>Tokens per chunk (the course: 128)</source>
+        <translation>Токенов во фрагменте (в курсе: 128)</translation>
+    </message>
+    <message>
+        <source>Documents joined before cutting into chunks (the course: 1,000); 0 = the whole corpus</source>
+        <translation>Сколько документов склеивается перед нарезкой на фрагменты (в курсе: 1 000); 0 — весь корпус</translation>
+    </message>
+    <message>
+        <source>Chunks for training: a count, or a fraction when below 1</source>
+        <translation>Фрагменты для обучения: количество или доля, если меньше 1</translation>
+    </message>
+    <message>
+        <source>Chunks for evaluation: a count, or a fraction when below 1</source>
+        <translation>Фрагменты для оценки: количество или доля, если меньше 1</translation>
+    </message>
+    <message>
+        <source>Seed of the train/test split of the chunks</source>
+        <translation>Зерно разбиения фрагментов на обучающие и тестовые</translation>
+    </message>
+    <message>
+        <source>Mask whole words instead of single tokens</source>
+        <translation>Маскировать целые слова, а не отдельные токены</translation>
+    </message>
+    <message>
+        <source>Share of tokens chosen for masking (the course: 0.15)</source>
+        <translation>Доля токенов, выбираемых для маскирования (в курсе: 0,15)</translation>
+    </message>
+    <message>
+        <source>Share of words chosen for whole-word masking (the course: 0.2)</source>
+        <translation>Доля слов, выбираемых при маскировании целых слов (в курсе: 0,2)</translation>
+    </message>
+    <message>
+        <source>Of the chosen tokens, the share replaced by [MASK] (0.8)</source>
+        <translation>Доля выбранных токенов, заменяемых на [MASK] (0,8)</translation>
+    </message>
+    <message>
+        <source>Of the chosen tokens, the share replaced by a random token (0.1); the rest stay</source>
+        <translation>Доля выбранных токенов, заменяемых случайным токеном (0,1); остальные не меняются</translation>
+    </message>
+    <message>
+        <source>The evaluation chunks are masked once with this seed, so perplexity does not jitter</source>
+        <translation>Оценочные фрагменты маскируются один раз с этим зерном, поэтому перплексия не скачет</translation>
+    </message>
+    <message>
+        <source>Peak learning rate of AdamW (the course: 2e-5)</source>
+        <translation>Пиковая скорость обучения AdamW (в курсе: 2e-5)</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s decoupled weight decay; none on biases and LayerNorm weights</source>
+        <translation>Раздельное затухание весов AdamW; смещения и веса LayerNorm не затухают</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s decay of the gradient average (0.9)</source>
+        <translation>Коэффициент затухания среднего градиента в AdamW (0,9)</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s decay of the squared-gradient average (0.999)</source>
+        <translation>Коэффициент затухания среднего квадрата градиента в AdamW (0,999)</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s epsilon in the denominator (1e-8)</source>
+        <translation>Эпсилон в знаменателе AdamW (1e-8)</translation>
+    </message>
+    <message>
+        <source>Chunks per optimizer step, before accumulation (the course: 64)</source>
+        <translation>Фрагментов на шаг оптимизатора до накопления (в курсе: 64)</translation>
+    </message>
+    <message>
+        <source>Micro-batches summed into one optimizer step</source>
+        <translation>Сколько микробатчей суммируется в один шаг оптимизатора</translation>
+    </message>
+    <message>
+        <source>Passes over the training chunks (the course: 3)</source>
+        <translation>Проходов по обучающим фрагментам (в курсе: 3)</translation>
+    </message>
+    <message>
+        <source>Steps of linear warmup before the linear decay to 0</source>
+        <translation>Шаги линейного разогрева перед линейным спадом до 0</translation>
+    </message>
+    <message>
+        <source>Gradient clipping norm; 0 = off</source>
+        <translation>Порог нормы при обрезке градиента; 0 — без обрезки</translation>
+    </message>
+    <message>
+        <source>Seed of a new model&apos;s weights, the shuffling, the masks and dropout</source>
+        <translation>Зерно для весов новой модели, перемешивания, масок и dropout</translation>
+    </message>
+    <message>
+        <source>Evaluate every N optimizer steps; 0 = after every epoch</source>
+        <translation>Оценивать каждые N шагов оптимизатора; 0 — после каждой эпохи</translation>
+    </message>
+    <message>
+        <source>Measure the starting model&apos;s perplexity before the first step</source>
+        <translation>Измерить перплексию исходной модели до первого шага</translation>
+    </message>
+    <message>
+        <source>Chunks per evaluation batch</source>
+        <translation>Фрагментов в батче при оценке</translation>
+    </message>
+    <message>
+        <source>Steps between the loss lines of metrics.jsonl</source>
+        <translation>Шагов между строками потерь в metrics.jsonl</translation>
+    </message>
+    <message>
+        <source>auto (CUDA when present), cpu, cuda or cuda:N</source>
+        <translation>auto (CUDA, если есть), cpu, cuda или cuda:N</translation>
+    </message>
+    <message>
+        <source>auto, fp32, bf16 or fp16 (fp16 on CUDA only)</source>
+        <translation>auto, fp32, bf16 или fp16 (fp16 только на CUDA)</translation>
+    </message>
+    <message>
+        <source>CPU threads; 0 = every core</source>
+        <translation>Потоки CPU; 0 — все ядра</translation>
+    </message>
+    <message>
+        <source>The run folder: settings, metrics, checkpoints and the training state</source>
+        <translation>Папка запуска: настройки, метрики, контрольные точки и состояние обучения</translation>
+    </message>
+    <message>
+        <source>A save_pretrained checkpoint after every epoch (the last one is always written)</source>
+        <translation>Контрольная точка save_pretrained после каждой эпохи (последняя записывается всегда)</translation>
+    </message>
+    <message>
+        <source>choose a model folder, or a size for a new model</source>
+        <translation>выберите папку модели или размер новой модели</translation>
+    </message>
+    <message>
+        <source>leave empty to adapt the model folder, or clear the model folder</source>
+        <translation>оставьте пустым, чтобы адаптировать модель из папки, или очистите папку модели</translation>
+    </message>
+    <message>
+        <source>choose an aclImdb folder or tarball, a JSONL, CSV or text file</source>
+        <translation>выберите папку или архив aclImdb, файл JSONL, CSV или текстовый</translation>
+    </message>
+    <message>
+        <source>must be positive</source>
+        <translation>должно быть больше нуля</translation>
+    </message>
+    <message>
+        <source>must be 0 or positive</source>
+        <translation>должно быть 0 или больше</translation>
+    </message>
+    <message>
+        <source>must be positive: evaluation measures perplexity on these chunks</source>
+        <translation>должно быть больше нуля: на этих фрагментах измеряется перплексия</translation>
+    </message>
+    <message>
+        <source>must be between 0 and 1</source>
+        <translation>должно быть между 0 и 1</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>не может быть отрицательным</translation>
+    </message>
+    <message>
+        <source>with the [MASK] share, must add up to at most 1</source>
+        <translation>вместе с долей [MASK] должно давать не больше 1</translation>
+    </message>
+    <message>
+        <source>must be at least 0 and below 1</source>
+        <translation>должно быть не меньше 0 и меньше 1</translation>
+    </message>
+    <message>
+        <source>must be auto, fp32, bf16 or fp16</source>
+        <translation>допустимы auto, fp32, bf16 или fp16</translation>
+    </message>
+    <message>
+        <source>choose a folder for the run</source>
+        <translation>выберите папку для запуска</translation>
+    </message>
+</context>
+<context>
     <name>masklab::ui::ChartsPanel</name>
     <message>
         <source>Add run…</source>
@@ -45,18 +248,6 @@
     <message>
         <source>Overlay a finished run folder (one with metrics.jsonl)</source>
         <translation>Наложить на графики завершённый запуск из его папки (с файлом metrics.jsonl)</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>Очистить</translation>
-    </message>
-    <message>
-        <source>Remove every run from the charts</source>
-        <translation>Убрать все запуски с графиков</translation>
-    </message>
-    <message>
-        <source>Charts cleared</source>
-        <translation>Графики очищены</translation>
     </message>
     <message>
         <source>Smoothing</source>
@@ -75,14 +266,6 @@
         <translation>Логарифмическая ось перплексии: хорошо читаются и ранние, и поздние оценки</translation>
     </message>
     <message>
-        <source>Export PNG…</source>
-        <translation>Экспорт PNG…</translation>
-    </message>
-    <message>
-        <source>Save the charts as a PNG image</source>
-        <translation>Сохранить графики как изображение PNG</translation>
-    </message>
-    <message>
         <source>Export charts as PNG</source>
         <translation>Экспорт графиков в PNG</translation>
     </message>
@@ -91,28 +274,12 @@
         <translation>Изображения PNG (*.png)</translation>
     </message>
     <message>
-        <source>Export SVG…</source>
-        <translation>Экспорт SVG…</translation>
-    </message>
-    <message>
-        <source>Save the charts as an SVG drawing</source>
-        <translation>Сохранить графики как рисунок SVG</translation>
-    </message>
-    <message>
         <source>Export charts as SVG</source>
         <translation>Экспорт графиков в SVG</translation>
     </message>
     <message>
         <source>SVG drawings (*.svg)</source>
         <translation>Рисунки SVG (*.svg)</translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation>Экспорт CSV…</translation>
-    </message>
-    <message>
-        <source>Save the metrics of every run as CSV</source>
-        <translation>Сохранить метрики всех запусков в CSV</translation>
     </message>
     <message>
         <source>Export metrics as CSV</source>
@@ -189,6 +356,42 @@
     <message>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
+    </message>
+    <message>
+        <source>Remove hidden</source>
+        <translation>Убрать скрытые</translation>
+    </message>
+    <message>
+        <source>Take the unticked runs off the list (their folders stay on disk)</source>
+        <translation>Убрать из списка запуски без галочки (их папки остаются на диске)</translation>
+    </message>
+    <message>
+        <source>Hidden runs removed from the charts</source>
+        <translation>Скрытые запуски убраны с графиков</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Save the charts as PNG or SVG, or the metrics as CSV</source>
+        <translation>Сохранить графики в PNG или SVG либо метрики в CSV</translation>
+    </message>
+    <message>
+        <source>Charts as PNG…</source>
+        <translation>Графики в PNG…</translation>
+    </message>
+    <message>
+        <source>Charts as SVG…</source>
+        <translation>Графики в SVG…</translation>
+    </message>
+    <message>
+        <source>Metrics of every run as CSV…</source>
+        <translation>Метрики всех запусков в CSV…</translation>
+    </message>
+    <message>
+        <source>%1 · step %2: %3</source>
+        <translation>%1 · шаг %2: %3</translation>
     </message>
 </context>
 <context>
@@ -929,6 +1132,10 @@
         <source>Stopping the training and saving a checkpoint…</source>
         <translation>Остановка обучения и сохранение контрольной точки…</translation>
     </message>
+    <message>
+        <source>&amp;Help for this panel</source>
+        <translation>&amp;Справка по этой панели</translation>
+    </message>
 </context>
 <context>
     <name>masklab::ui::MaskOutcomeLegend</name>
@@ -951,14 +1158,6 @@
 </context>
 <context>
     <name>masklab::ui::MasksPanel</name>
-    <message>
-        <source>Token masking (DataCollatorForLanguageModeling)</source>
-        <translation>Маскирование токенов (DataCollatorForLanguageModeling)</translation>
-    </message>
-    <message>
-        <source>Whole-word masking (the course&apos;s whole_word_masking_data_collator)</source>
-        <translation>Маскирование целых слов (whole_word_masking_data_collator из курса)</translation>
-    </message>
     <message>
         <source>Re-roll</source>
         <translation>Перебросить</translation>
@@ -1016,10 +1215,6 @@
         <translation>Целые слова: каждый выбранный токен становится [MASK].</translation>
     </message>
     <message>
-        <source>Of the chosen tokens: %1% [MASK], %2% random, %3% kept. These settings are the run&apos;s: training uses them too.</source>
-        <translation>Из выбранных токенов: %1% — [MASK], %2% — случайные, %3% — без изменений. Это настройки запуска: обучение использует их же.</translation>
-    </message>
-    <message>
         <source>Tokens chosen (of eligible)</source>
         <translation>Выбрано токенов (из допустимых)</translation>
     </message>
@@ -1034,6 +1229,58 @@
     <message>
         <source>Chunk %1 with seed %2. Measured over %3 chunks: %4 of %5 eligible tokens chosen. Hover a coloured token to see what it was.</source>
         <translation>Фрагмент %1, зерно %2. Измерено на %3 фрагментах: выбрано %4 из %5 допустимых токенов. Наведите курсор на цветной токен, чтобы увидеть, каким он был.</translation>
+    </message>
+    <message>
+        <source>Token masking</source>
+        <translation>Маскирование токенов</translation>
+    </message>
+    <message>
+        <source>Transformers&apos; DataCollatorForLanguageModeling: each token is chosen on its own</source>
+        <translation>DataCollatorForLanguageModeling из transformers: каждый токен выбирается отдельно</translation>
+    </message>
+    <message>
+        <source>Whole-word masking</source>
+        <translation>Маскирование целых слов</translation>
+    </message>
+    <message>
+        <source>The course&apos;s whole_word_masking_data_collator: every piece of a chosen word is masked</source>
+        <translation>whole_word_masking_data_collator из курса: маскируются все части выбранного слова</translation>
+    </message>
+    <message>
+        <source>Apply to the run</source>
+        <translation>Применить к запуску</translation>
+    </message>
+    <message>
+        <source>Train with these masking settings (they are saved with the run&apos;s settings)</source>
+        <translation>Обучать с этими настройками маскирования (они сохранятся в настройках запуска)</translation>
+    </message>
+    <message>
+        <source>Back to the run&apos;s</source>
+        <translation>Вернуть настройки запуска</translation>
+    </message>
+    <message>
+        <source>Show the run&apos;s own masking settings again</source>
+        <translation>Снова показать маскирование, заданное для запуска</translation>
+    </message>
+    <message>
+        <source>Of the chosen tokens: %1% [MASK], %2% random, %3% kept.</source>
+        <translation>Из выбранных токенов: %1% [MASK], %2% случайных, %3% без изменений.</translation>
+    </message>
+    <message>
+        <source>whole words at %1%</source>
+        <translation>целые слова с вероятностью %1%</translation>
+    </message>
+    <message>
+        <source>tokens at %1%</source>
+        <translation>токены с вероятностью %1%</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Preview only.&lt;/b&gt; The run still masks %1. Apply to train with what the preview shows.</source>
+        <translation>&lt;b&gt;Только предпросмотр.&lt;/b&gt; Запуск по-прежнему маскирует %1. Нажмите «Применить к запуску», чтобы обучать так, как показано.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s masking (%1): training uses what the preview shows.</source>
+        <translation>Маскирование запуска (%1): обучение идёт так, как показано.</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1421,10 @@
         <source>Download from Hugging Face</source>
         <translation>Скачать с Hugging Face</translation>
     </message>
+    <message>
+        <source>The corpus gave %1 vocabulary entries of the %2 asked: every character it holds and every word seen at least twice are in. A larger corpus gives more.</source>
+        <translation>Корпус дал %1 записей словаря из %2 запрошенных: в словарь вошли все его символы и все слова, встреченные хотя бы дважды. Корпус побольше даст больше.</translation>
+    </message>
 </context>
 <context>
     <name>masklab::ui::RunMetrics</name>
@@ -1196,6 +1447,17 @@
     <message>
         <source>%1, line %2: &quot;%3&quot; is not a number. Repair or delete that line.</source>
         <translation>%1, строка %2: &quot;%3&quot; — не число. Исправьте или удалите эту строку.</translation>
+    </message>
+</context>
+<context>
+    <name>masklab::ui::RunsList</name>
+    <message>
+        <source>Tick the runs to draw; the live run comes first</source>
+        <translation>Отметьте запуски, которые нужно показать; текущий запуск — первый</translation>
+    </message>
+    <message>
+        <source>%1 (live)</source>
+        <translation>%1 (идёт)</translation>
     </message>
 </context>
 <context>
@@ -1416,48 +1678,24 @@
         <translation>Сохранять каждую эпоху</translation>
     </message>
     <message>
-        <source>A save_pretrained folder to adapt; empty to train a new model</source>
-        <translation>Папка save_pretrained для адаптации; пусто — обучить новую модель</translation>
+        <source>Advanced settings</source>
+        <translation>Дополнительные настройки</translation>
     </message>
     <message>
-        <source>tiny, mini, small, distilbert or bert-base: a new model of that size</source>
-        <translation>tiny, mini, small, distilbert или bert-base: новая модель такого размера</translation>
+        <source>Setting %1 in the settings file; --%2 of masklab-cli train</source>
+        <translation>Параметр %1 в файле настроек; --%2 у masklab-cli train</translation>
     </message>
     <message>
-        <source>For a new model: tokenizer.json, vocab.txt or a SentencePiece .model; empty = build a WordPiece vocabulary from the corpus</source>
-        <translation>Для новой модели: tokenizer.json, vocab.txt или файл .model SentencePiece; пусто = построить словарь WordPiece по корпусу</translation>
+        <source>needs a value</source>
+        <translation>нужно значение</translation>
     </message>
     <message>
-        <source>Documents concatenated before cutting (the course: 1,000); 0 = the whole corpus</source>
-        <translation>Сколько документов склеивается перед нарезкой (в курсе — 1&#xa0;000); 0 = весь корпус</translation>
+        <source>is not a number</source>
+        <translation>это не число</translation>
     </message>
     <message>
-        <source>Chunks for training: a count, or a fraction when below 1</source>
-        <translation>Фрагменты для обучения: количество или доля, если меньше 1</translation>
-    </message>
-    <message>
-        <source>Chunks for evaluation: a count, or a fraction when below 1</source>
-        <translation>Фрагменты для оценки: количество или доля, если меньше 1</translation>
-    </message>
-    <message>
-        <source>The evaluation chunks are masked once with this seed, so perplexity does not jitter</source>
-        <translation>Оценочные фрагменты маскируются один раз с этим зерном, поэтому перплексия не скачет</translation>
-    </message>
-    <message>
-        <source>0 = after every epoch</source>
-        <translation>0 = после каждой эпохи</translation>
-    </message>
-    <message>
-        <source>auto (CUDA when present), cpu, cuda or cuda:N</source>
-        <translation>auto (CUDA, если есть), cpu, cuda или cuda:N</translation>
-    </message>
-    <message>
-        <source>auto, fp32, bf16 or fp16 (CUDA only)</source>
-        <translation>auto, fp32, bf16 или fp16 (только CUDA)</translation>
-    </message>
-    <message>
-        <source>0 = every core</source>
-        <translation>0 = все ядра</translation>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1586,6 +1824,18 @@
         <source>%1: %2. Choose another folder.</source>
         <translation>%1: %2. Выберите другую папку.</translation>
     </message>
+    <message>
+        <source>Fix the settings marked in red first</source>
+        <translation>Сначала исправьте настройки, отмеченные красным</translation>
+    </message>
+    <message numerus="yes">
+        <source>Start waits for %n setting(s): %1</source>
+        <translation>
+            <numerusform>Запуск ждёт исправления %n настройки: %1</numerusform>
+            <numerusform>Запуск ждёт исправления %n настроек: %1</numerusform>
+            <numerusform>Запуск ждёт исправления %n настроек: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>masklab::ui::TrainingWorker</name>
@@ -1643,6 +1893,14 @@
     <message>
         <source>%1: %2. Check the folder&apos;s permissions and free space.</source>
         <translation>%1: %2. Проверьте права доступа к папке и свободное место.</translation>
+    </message>
+    <message>
+        <source>This folder holds no model</source>
+        <translation>В этой папке нет модели</translation>
+    </message>
+    <message>
+        <source>%1 has no config.json. A model folder is what save_pretrained writes: config.json, model.safetensors or pytorch_model.bin, and the tokenizer&apos;s files. Choose such a folder, or a size for a new model.</source>
+        <translation>В %1 нет config.json. Папка модели — это то, что пишет save_pretrained: config.json, model.safetensors или pytorch_model.bin и файлы токенизатора. Выберите такую папку или размер новой модели.</translation>
     </message>
 </context>
 </TS>

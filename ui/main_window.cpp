@@ -30,6 +30,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace masklab::ui {
 
 QString MainWindow::defaultProjectDir()
@@ -68,7 +70,9 @@ MainWindow::MainWindow(const QString& projectDir, QWidget* parent)
     QDockWidget* training = addPanel(QStringLiteral("training"), tr("Training"), m_training, Qt::RightDockWidgetArea);
     QDockWidget* fillMask = addPanel(QStringLiteral("fillmask"), tr("Fill-mask"), m_fillMask, Qt::RightDockWidgetArea);
     QDockWidget* charts = addPanel(QStringLiteral("charts"), tr("Charts"), m_charts, Qt::RightDockWidgetArea);
-    tabifyDockWidget(course, project);
+    // The Course stays in view on the left while its steps open the panels on the right, the
+    // Project panel among them.
+    tabifyDockWidget(dataset, project);
     tabifyDockWidget(dataset, chunks);
     tabifyDockWidget(dataset, masks);
     tabifyDockWidget(dataset, training);
@@ -76,7 +80,6 @@ MainWindow::MainWindow(const QString& projectDir, QWidget* parent)
     // Charts are a tab too: four charts need the height. Drag the tab out to watch them beside
     // the Training panel.
     tabifyDockWidget(dataset, charts);
-    course->raise();
     dataset->raise();
     resizeDocks({course, dataset}, {330, 950}, Qt::Horizontal);
     m_defaultLayout = saveState();
@@ -86,6 +89,13 @@ MainWindow::MainWindow(const QString& projectDir, QWidget* parent)
     buildMenus();
 
     connect(m_course, &CoursePanel::showPanel, this, &MainWindow::showPanel);
+    connect(m_fillMask, &FillMaskPanel::userAsked, m_course, &CoursePanel::fillMaskAsked);
+    // A panel the user brings into view ticks its Course step; the docks shown as the window
+    // first comes up do not (m_userCanVisit is set once it is up).
+    for (auto it = m_docks.constBegin(); it != m_docks.constEnd(); ++it)
+        connect(it.value(), &QDockWidget::visibilityChanged, this, [this, name = it.key()](bool visible) {
+            if (visible && m_userCanVisit) m_course->panelVisited(name);
+        });
     connect(m_course, &CoursePanel::openImdbRequested, m_dataset, &DatasetPanel::chooseFile);
     connect(m_course, &CoursePanel::getModelRequested, m_project, &ProjectPanel::downloadModel);
     connect(m_workbench, &Workbench::problem, this, &MainWindow::showProblem);
@@ -187,6 +197,9 @@ void MainWindow::buildMenus()
     }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* panelHelp = help->addAction(tr("&Help for this panel"), this, &MainWindow::showHelpForPanelInView);
+    panelHelp->setShortcut(QKeySequence::HelpContents);
+    panelHelp->setShortcutContext(Qt::ApplicationShortcut);
     help->addAction(tr("The &course, step by step"), this, [this] { showPanel(QStringLiteral("course")); });
     help->addAction(tr("&About MaskLab"), this, [this] {
         QMessageBox::about(this, tr("About MaskLab"),
@@ -196,19 +209,55 @@ void MainWindow::buildMenus()
     });
 }
 
+QString MainWindow::panelInView() const
+{
+    // The panel that holds the keyboard focus, else the one on top of the right-hand tabs.
+    for (QWidget* w = QApplication::focusWidget(); w; w = w->parentWidget())
+        if (auto* dock = qobject_cast<QDockWidget*>(w); dock && m_docks.key(dock) != QLatin1String("course"))
+            return m_docks.key(dock);
+    for (const char* name : {"dataset", "chunks", "masks", "training", "charts", "fillmask", "project"}) {
+        QDockWidget* dock = m_docks.value(QLatin1String(name));
+        if (dock && dock->isVisible() && !dock->visibleRegion().isEmpty()) return QLatin1String(name);
+    }
+    return {};
+}
+
+void MainWindow::showHelpForPanelInView()
+{
+    m_course->showHelpFor(panelInView());
+    showPanel(QStringLiteral("course"));
+}
+
 void MainWindow::restoreLayout()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
-        // First launch: 1280 x 800 or the screen, whichever is smaller. Set once the window is
-        // shown, because showing it first grows it to the docks' preferred heights.
-        QTimer::singleShot(0, this, [this] {
-            QSize size(1280, 800);
-            if (const QScreen* s = screen()) size = size.boundedTo(s->availableSize());
-            resize(size);
-        });
-    }
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // Once shown (showing grows the window to the docks' preferred heights), the window is
+    // brought inside the screen it is on: a geometry saved on a larger screen, or grown by the
+    // docks, must never put the tabs and the status bar off-screen. First launch: 1280 x 800 or
+    // the screen, whichever is smaller.
+    const bool firstLaunch = !settings.contains(QStringLiteral("window/geometry"));
+    QTimer::singleShot(0, this, [this, firstLaunch] {
+        if (firstLaunch) resize(QSize(1280, 800));
+        fitOnScreen();
+        m_userCanVisit = true;
+    });
+}
+
+void MainWindow::fitOnScreen()
+{
+    const QScreen* s = screen();
+    if (!s || isMaximized() || isFullScreen()) return;
+    const QRect available = s->availableGeometry();
+    const QSize frameExtra = frameGeometry().size() - geometry().size();
+    const QSize fitted = size().boundedTo(available.size() - frameExtra).expandedTo(minimumSizeHint().boundedTo(available.size()));
+    if (fitted != size()) resize(fitted);
+    QRect frame = frameGeometry();
+    QPoint topLeft = frame.topLeft();
+    topLeft.setX(std::clamp(topLeft.x(), available.left(), std::max(available.left(), available.right() + 1 - frame.width())));
+    topLeft.setY(std::clamp(topLeft.y(), available.top(), std::max(available.top(), available.bottom() + 1 - frame.height())));
+    if (topLeft != frame.topLeft()) move(topLeft);
 }
 
 void MainWindow::overlayRuns()

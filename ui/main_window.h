@@ -43,6 +43,12 @@ public:
     FillMaskPanel* fillMask() const { return m_fillMask; }
     QDockWidget* dock(const QString& name) const { return m_docks.value(name); }
     void showPanel(const QString& name);
+    // The panel the user is looking at ("dataset", "training", ...): the one with the keyboard
+    // focus, else the front tab on the right. F1 opens the Course at its step.
+    QString panelInView() const;
+    void showHelpForPanelInView();
+    // Shrinks and moves the window so that all of it lies on the screen's available area.
+    void fitOnScreen();
 
     QString lastProblem() const { return m_lastProblem; }
     // Asked when the window closes during a run; returns whether to stop the run and close.
@@ -76,6 +82,7 @@ private:
     QString m_lastProblem;
     QPointer<QMessageBox> m_problemBox;
     bool m_problemBoxes = true;
+    bool m_userCanVisit = false;
     std::function<bool()> m_askToClose;
 };
 

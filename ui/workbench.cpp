@@ -2,6 +2,7 @@
 
 #include "masklab/error.h"
 
+#include <utility>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -30,7 +31,8 @@ bool sameChunks(const TrainingConfig& a, const TrainingConfig& b)
            a.testSize == b.testSize && a.splitSeed == b.splitSeed;
 }
 
-bool sameMasking(const TrainingConfig& a, const TrainingConfig& b)
+// The same masking, whatever the seed.
+bool sameMasking(const MaskingOptions& a, const MaskingOptions& b)
 {
     return a.wholeWord == b.wholeWord && a.mlmProbability == b.mlmProbability && a.wwmProbability == b.wwmProbability &&
            a.maskShare == b.maskShare && a.randomShare == b.randomShare;
@@ -96,6 +98,7 @@ Workbench::Workbench(const QString& projectDir, QObject* parent)
         }
         emit loadingFinished();
         emit corpusChanged(corpus);
+        if (std::exchange(m_corpusChosen, false)) emit corpusChosen();
         requestChunks();
         if (m_config.model.empty()) requestBaseModel();
     });
@@ -114,12 +117,14 @@ Workbench::Workbench(const QString& projectDir, QObject* parent)
     connect(data, &DataWorker::corpusFailed, this, [this](const QString& task, const QString& message, quint64 generation) {
         if (generation != m_corpusGeneration) return;
         m_loading = false;
+        m_corpusChosen = false;
         emit loadingFinished();
         emit problem(task, message);
     });
     connect(data, &DataWorker::corpusCancelled, this, [this](quint64 generation) {
         if (generation != m_corpusGeneration) return;
         m_loading = false;
+        m_corpusChosen = false;
         emit loadingFinished();
         emit loadingCancelled();
     });
@@ -182,7 +187,7 @@ void Workbench::updateConfig(const std::function<void(TrainingConfig&)>& change)
     }
     if (before.fromScratch != m_config.fromScratch || before.seed != m_config.seed) requestBaseModel();
     if (!sameChunks(before, m_config)) m_rechunkTimer.start();
-    else if (!sameMasking(before, m_config)) m_remaskTimer.start();
+    else if (!sameMasking(before.masking(0), m_config.masking(0))) m_remaskTimer.start();
 }
 
 void Workbench::loadDemo()
@@ -194,8 +199,11 @@ void Workbench::loadDemo()
         emit problem(tr("The built-in demo corpus is missing"), QString::fromStdString(e.what()));
         return;
     }
+    m_corpusChosen = true;
     updateConfig([&](TrainingConfig& c) { c = demo; });
     if (!m_corpus && !m_loading) reloadCorpus();  // same settings, but nothing is open yet
+    // The demo already open: choosing it again is done at once.
+    if (!m_loading && std::exchange(m_corpusChosen, false)) emit corpusChosen();
 }
 
 QString Workbench::runsDir() const
@@ -232,6 +240,12 @@ TokenizerSpec Workbench::tokenizerSpec() const
 
 void Workbench::openCorpus(const QString& path)
 {
+    m_corpusChosen = true;
+    requestCorpus(path);
+}
+
+void Workbench::requestCorpus(const QString& path)
+{
     CorpusRequest request;
     request.path = path;
     // The demo (JSONL) has no split; an aclImdb folder opened after it reads the course's.
@@ -248,7 +262,7 @@ void Workbench::openCorpus(const QString& path)
 void Workbench::reloadCorpus()
 {
     if (m_config.corpus.empty()) return;
-    openCorpus(QString::fromStdString(m_config.corpus));
+    requestCorpus(QString::fromStdString(m_config.corpus));
 }
 
 void Workbench::cancelLoading()
@@ -258,7 +272,41 @@ void Workbench::cancelLoading()
 
 MaskingOptions Workbench::maskingOptions() const
 {
-    return m_config.masking(m_previewSeed);
+    if (!m_trialMasking) return m_config.masking(m_previewSeed);
+    MaskingOptions trial = *m_trialMasking;
+    trial.seed = m_previewSeed;
+    return trial;
+}
+
+void Workbench::setTrialMasking(const MaskingOptions& options)
+{
+    // Trying the run's own settings again is no trial.
+    if (sameMasking(options, m_config.masking(m_previewSeed))) m_trialMasking.reset();
+    else m_trialMasking = options;
+    m_remaskTimer.start();
+    emit trialMaskingChanged();
+}
+
+void Workbench::applyTrialMasking()
+{
+    if (!m_trialMasking) return;
+    const MaskingOptions trial = *std::exchange(m_trialMasking, std::nullopt);
+    updateConfig([&](TrainingConfig& c) {
+        c.wholeWord = trial.wholeWord;
+        c.mlmProbability = trial.mlmProbability;
+        c.wwmProbability = trial.wwmProbability;
+        c.maskShare = trial.maskShare;
+        c.randomShare = trial.randomShare;
+    });
+    emit trialMaskingChanged();
+}
+
+void Workbench::discardTrialMasking()
+{
+    if (!m_trialMasking) return;
+    m_trialMasking.reset();
+    m_remaskTimer.start();
+    emit trialMaskingChanged();
 }
 
 void Workbench::setPreviewChunk(std::size_t chunk)
@@ -312,6 +360,17 @@ void Workbench::requestBaseModel()
 
 void Workbench::openModel(const QString& folder)
 {
+    // A local folder without config.json is no model: one message, and the settings keep the
+    // model they had (no corpus reload that would fail on its missing tokenizer as well).
+    const QFileInfo local(folder);
+    if (local.isDir() && !QFileInfo::exists(QDir(folder).filePath(QStringLiteral("config.json")))) {
+        emit problem(tr("This folder holds no model"),
+                     tr("%1 has no config.json. A model folder is what save_pretrained writes: config.json, "
+                        "model.safetensors or pytorch_model.bin, and the tokenizer's files. Choose such a folder, "
+                        "or a size for a new model.")
+                         .arg(QDir::toNativeSeparators(folder)));
+        return;
+    }
     if (folder.toStdString() == m_config.model) {  // the same folder again: load it again
         requestBaseModel();
         reloadCorpus();

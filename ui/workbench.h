@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 
 namespace masklab::ui {
 
@@ -33,14 +34,22 @@ public:
     QString newRunFolder() const;
 
     // --- Data -------------------------------------------------------------------------------
-    void openCorpus(const QString& path);  // also becomes the run's corpus
+    void openCorpus(const QString& path);  // the user's choice; also becomes the run's corpus
     void reloadCorpus();                   // same corpus, e.g. after the tokenizer changed
     void cancelLoading();
     bool isLoading() const { return m_loading; }
     CorpusPtr corpus() const { return m_corpus; }
     ChunksPtr chunks() const { return m_chunks; }
     MaskPreviewPtr maskPreview() const { return m_mask; }
-    masklab::MaskingOptions maskingOptions() const;  // from the settings and the preview seed
+    // The masking the preview shows: the trial's when there is one, else the run's settings;
+    // with the preview seed.
+    masklab::MaskingOptions maskingOptions() const;
+    // The Masks panel tries masking here without touching the run: the preview follows the
+    // trial until it is applied (then the run trains with it) or discarded.
+    void setTrialMasking(const masklab::MaskingOptions& options);
+    bool hasTrialMasking() const { return m_trialMasking.has_value(); }
+    void applyTrialMasking();
+    void discardTrialMasking();
     void setPreviewChunk(std::size_t chunk);
     std::size_t previewChunk() const { return m_previewChunk; }
     void setPreviewSeed(quint64 seed);
@@ -67,9 +76,13 @@ signals:
     void loadingFinished();
     void loadingCancelled();
     void corpusChanged(const masklab::ui::CorpusPtr& corpus);
+    // After corpusChanged, when the corpus is one the user chose (openCorpus, loadDemo), not
+    // one reopened on launch or after a settings change.
+    void corpusChosen();
     void chunksChanged(const masklab::ui::ChunksPtr& chunks);
     void maskChanged(const masklab::ui::MaskPreviewPtr& preview);
     void baseModelChanged(const masklab::ui::ModelInfo& info);
+    void trialMaskingChanged();
     void runStarted(const QString& runDir);
     void runsChanged();
     // A problem to show: what failed, and the core's message naming the cause and the fix.
@@ -77,6 +90,7 @@ signals:
 
 private:
     void saveSettings() const;
+    void requestCorpus(const QString& path);
     void requestChunks();
     void requestMask();
     void requestBaseModel();
@@ -90,6 +104,8 @@ private:
     MaskPreviewPtr m_mask;
     ModelInfo m_baseModel;
     bool m_loading = false;
+    bool m_corpusChosen = false;
+    std::optional<masklab::MaskingOptions> m_trialMasking;      // the corpus on its way is the user's choice
     std::size_t m_previewChunk = 0;
     quint64 m_previewSeed = 42;
     QString m_currentRun;

@@ -28,12 +28,14 @@ struct TrainingFlags {
             // Short names the course and the other subcommands use.
             if (name == "--corpus") name += ",--input";
             if (name == "--output-dir") name += ",--output";
+            // The same line as the window's settings form shows under the field.
+            const std::string help = trainingSettingHelp(key);
             using T = std::decay_t<decltype(field)>;
             if constexpr (std::is_same_v<T, bool>)
-                options[key] = sub.add_flag(name, field, std::string("Setting ") + key + " (a flag; --" +
-                                                         name.substr(2) + "=false turns it off)");
+                options[key] = sub.add_flag(name, field, help + " (a flag; --" + name.substr(2) +
+                                                             "=false turns it off)");
             else
-                options[key] = sub.add_option(name, field, std::string("Setting ") + key);
+                options[key] = sub.add_option(name, field, help);
         });
     }
 
@@ -127,7 +129,6 @@ void addTrainCommand(CLI::App& app)
     sub->add_option("--resume", command->resume, "Continue the run in this folder from its saved state");
     sub->add_option("--preset", command->preset, "demo: a tiny model from scratch on the built-in reviews");
     command->flags.addTo(*sub);
-    sub->get_option("--from-scratch")->description("Start from scratch at this size: tiny, mini, small, distilbert");
     sub->callback([command] { command->run(); });
 }
 

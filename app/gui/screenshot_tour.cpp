@@ -1,7 +1,9 @@
 // masklab-tour: drives the window through the course on the built-in demo and saves a
 // screenshot of every panel, for the README and for looking at what we build. Not a test: it
 // asserts nothing, it shows.
-//   masklab-tour --out DIR [--language en|ru] [--theme dark] [--epochs N] [--corpus PATH]
+//   masklab-tour --out DIR [--size 1280x800] [--language en|ru] [--theme dark] [--epochs N] [--corpus PATH]
+// Run it on a screen of at least that size (xvfb-run -s "-screen 0 1280x800x24"); the files are
+// named <language>[-dark]-<width>-<panel>.png.
 #include "appearance.h"
 #include "charts/charts_panel.h"
 #include "main_window.h"
@@ -68,14 +70,16 @@ int main(int argc, char* argv[])
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Folder for the PNGs"), QStringLiteral("dir"));
     const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("en or ru"), QStringLiteral("code"), QStringLiteral("en"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("system, light or dark"), QStringLiteral("name"), QStringLiteral("light"));
-    const QCommandLineOption epochs(QStringLiteral("epochs"), QStringLiteral("Demo epochs to train"), QStringLiteral("n"), QStringLiteral("30"));
+    const QCommandLineOption epochs(QStringLiteral("epochs"), QStringLiteral("Epochs to train (default: the settings')"), QStringLiteral("n"));
     const QCommandLineOption corpus(QStringLiteral("corpus"), QStringLiteral("A corpus instead of the demo"), QStringLiteral("path"));
     const QCommandLineOption settings(QStringLiteral("settings"), QStringLiteral("Run settings (training_config.json) to load first"),
                                       QStringLiteral("file"));
     const QCommandLineOption download(QStringLiteral("download"),
                                       QStringLiteral("A Hub repo id to download in the Project panel (HF_ENDPOINT)"),
                                       QStringLiteral("repo"));
-    parser.addOptions({out, language, theme, epochs, corpus, settings, download});
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size, WIDTHxHEIGHT"), QStringLiteral("size"),
+                                  QStringLiteral("1280x800"));
+    parser.addOptions({out, size, language, theme, epochs, corpus, settings, download});
     parser.addHelpOption();
     parser.process(app);
     const QString dir = parser.value(out);
@@ -84,13 +88,19 @@ int main(int argc, char* argv[])
     const QString lang = parser.value(language);
     masklab::ui::installTranslations(app, lang);
     masklab::ui::applyTheme(parser.value(theme));
-    const QString prefix = QDir(dir).filePath(lang + (parser.value(theme) == QLatin1String("dark") ? QStringLiteral("-dark-") : QStringLiteral("-")));
+    const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+    const QSize windowSize(wh.value(0).toInt(), wh.value(1).toInt());
+    if (windowSize.width() < 640 || windowSize.height() < 480) parser.showHelp(2);
+    const QString prefix = QDir(dir).filePath(lang + (parser.value(theme) == QLatin1String("dark") ? QStringLiteral("-dark-") : QStringLiteral("-")) +
+                                              QString::number(windowSize.width()) + QLatin1Char('-'));
 
     QTemporaryDir project;
     MainWindow window(project.path());
     window.setProblemBoxes(false);
-    window.resize(1400, 880);
     window.show();
+    // The whole screen, as a user's maximised window (the first launch's own size is 1280 x 800
+    // at most).
+    window.setGeometry(QRect(QPoint(0, 0), windowSize));
     masklab::ui::Workbench* bench = window.workbench();
     QSignalSpy masked(bench, &masklab::ui::Workbench::maskChanged);
     if (parser.isSet(corpus)) {
@@ -138,7 +148,7 @@ int main(int argc, char* argv[])
                     bench->corpus()->corpus.size(), static_cast<long long>(searchMs), found,
                     static_cast<long long>(secondSearchMs), foundSecond, static_cast<long long>(sortMs));
     }
-    window.resize(1400, 880);  // the window's own first-launch size is the screen's at most
+    window.setGeometry(QRect(QPoint(0, 0), windowSize));
     settle(300);
     if (qEnvironmentVariableIsSet("MASKLAB_TOUR_SIZES"))
         std::printf("window %dx%d min %dx%d\n", window.width(), window.height(), window.minimumSizeHint().width(),
@@ -169,7 +179,7 @@ int main(int argc, char* argv[])
         shoot(window, QStringLiteral("project"), prefix + QStringLiteral("project-downloaded.png"));
     }
 
-    const int n = parser.isSet(settings) && !parser.isSet(epochs) ? bench->config().epochs : parser.value(epochs).toInt();
+    const int n = parser.isSet(epochs) ? parser.value(epochs).toInt() : bench->config().epochs;
     if (n <= 0) {
         shoot(window, QStringLiteral("course"), prefix + QStringLiteral("course.png"));
         return 0;

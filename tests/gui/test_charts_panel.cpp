@@ -2,6 +2,7 @@
 // smoothed like TensorBoard, a stream of points is drawn once per frame rather than per point,
 // runs overlay and clear, and the PNG/SVG/CSV exports hold what they claim.
 #include "charts/charts_panel.h"
+#include "charts/runs_list.h"
 #include "charts/metric_series.h"
 
 #include <QApplication>
@@ -210,7 +211,11 @@ private slots:
         QCOMPARE(panel.plot()->graphCount(), 3 * perRun);
         QCOMPARE(panel.liveRun()->name, QStringLiteral("second"));
         QVERIFY(panel.liveRun()->steps.isEmpty());
-        QCOMPARE(panel.plot()->legend->itemCount(), 3);
+        // The live run is drawn alone; the other two wait, unticked, in the runs list.
+        QCOMPARE(panel.plot()->legend->itemCount(), 1);
+        QCOMPARE(panel.runsList()->count(), 3);
+        QVERIFY(panel.isRunShown(QStringLiteral("second")));
+        QVERIFY(!panel.isRunShown(QStringLiteral("first")));
 
         QVERIFY(!panel.addRun(root.filePath(QStringLiteral("missing")), &error));
         QCOMPARE(panel.runCount(), 3);
@@ -220,6 +225,7 @@ private slots:
         QCOMPARE(panel.liveRun(), nullptr);
         QCOMPARE(panel.plot()->graphCount(), 0);
         QCOMPARE(panel.plot()->legend->itemCount(), 0);
+        QCOMPARE(panel.runsList()->count(), 0);
     }
 
     void exportsCsvOfAllRuns()

@@ -36,7 +36,9 @@ private slots:
         const QString copy = dir.filePath("masklab_ru.ts");
         QVERIFY(QFile::copy(MASKLAB_SOURCE_DIR "/translations/masklab_ru.ts", copy));
         QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
-        QStringList args{"-no-obsolete", "-locations", "none", "-I", MASKLAB_SOURCE_DIR "/ui"};
+        QStringList args{"-no-obsolete", "-locations", "none", "-tr-function-alias", "QT_TRANSLATE_NOOP+=MASKLAB_TRANSLATE_NOOP",
+                         "-I", MASKLAB_SOURCE_DIR "/ui", MASKLAB_SOURCE_DIR "/core/src/engine/training_setting_help.cpp",
+                         MASKLAB_SOURCE_DIR "/core/src/engine/training_config.cpp"};
         for (const QString& folder : {QStringLiteral(MASKLAB_SOURCE_DIR "/ui"), QStringLiteral(MASKLAB_SOURCE_DIR "/app/gui")}) {
             QDirIterator it(folder, {"*.cpp", "*.h"}, QDir::Files, QDirIterator::Subdirectories);
             while (it.hasNext()) args << it.next();

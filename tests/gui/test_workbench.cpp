@@ -115,7 +115,7 @@ private slots:
         QTRY_COMPARE(chunks->view()->cells().size(), 32);
     }
 
-    void maskingControlsChangeThePreviewAndTheRun()
+    void maskingControlsChangeThePreviewThenTheRunWhenApplied()
     {
         auto o = openDemo();
         MasksPanel* masks = o->window->masks();
@@ -124,13 +124,17 @@ private slots:
         QVERIFY(waitFor(remasked));
         QTRY_COMPARE(o->bench->maskPreview()->options.mlmProbability, 0.3);
         QVERIFY(std::abs(o->bench->maskPreview()->stats.chosenShare() - 0.3) < 0.02);
-        QCOMPARE(o->bench->config().mlmProbability, 0.3);  // the run uses what the panel shows
+        QCOMPARE(o->bench->config().mlmProbability, 0.15);  // a trial: the run keeps its masking
+        masks->applyButton()->click();
+        QCOMPARE(o->bench->config().mlmProbability, 0.3);  // applied: the run uses what the panel shows
 
         // Whole words: every chosen token becomes [MASK]; the share sliders are not used.
         remasked.clear();
         masks->wholeWordMode()->click();
         QVERIFY(waitFor(remasked));
         QTRY_VERIFY(o->bench->maskPreview()->options.wholeWord);
+        QVERIFY(!o->bench->config().wholeWord);
+        masks->applyButton()->click();
         QVERIFY(o->bench->config().wholeWord);
         QCOMPARE(o->bench->maskPreview()->stats.maskedShare(), 1.0);
         QVERIFY(!masks->maskShareSlider()->isEnabled());

@@ -1,7 +1,9 @@
 #include "charts_panel.h"
 
+#include "charts/runs_list.h"
 #include "charts/thick_curve_graph.h"
 #include "widgets/plot_palette.h"
+#include "widgets/start_folder.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -9,13 +11,16 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QSlider>
-#include <QSvgGenerator>
-#include <QToolBar>
+#include <QSplitter>
+#include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
@@ -64,6 +69,8 @@ void fitValueAxis(QCPAxis* axis)
     bool found = false;
     QCPRange range;
     for (QCPGraph* graph : axis->graphs()) {
+        if (!graph->visible())
+            continue;  // the axes follow the runs that are shown
         bool graphFound = false;
         const QCPRange r = graph->getValueRange(graphFound, log ? QCP::sdPositive : QCP::sdBoth);
         if (!graphFound)
@@ -92,6 +99,8 @@ void fitValueAxis(QCPAxis* axis)
 // last frame (drawnSteps/drawnEvals), and the smoother carries on from where it stopped.
 struct ChartsPanel::RunView
 {
+    int id = 0;  // the runs list's key
+    bool shown = true;
     RunMetrics metrics;
     QColor colour;
     LossSmoother smoother;
@@ -108,6 +117,10 @@ struct ChartsPanel::RunView
     {
         return {smoothLoss, perplexity, learningRate, throughput};
     }
+    QList<QCPGraph*> allGraphs() const
+    {
+        return {rawLoss, smoothLoss, perplexity, learningRate, throughput};
+    }
 };
 
 ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent)
@@ -117,7 +130,21 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent)
     layout->setSpacing(4);
     layout->addWidget(buildToolbar());
     buildPlot();
-    layout->addWidget(m_plot, 1);
+    m_runsList = new RunsList(this);
+    m_runsList->setMinimumWidth(150);
+    connect(m_runsList, &RunsList::shownChanged, this, [this](int id, bool shown) {
+        for (const auto& run : m_runs)
+            if (run->id == id)
+                setRunShown(*run, shown);
+    });
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_runsList);
+    split->addWidget(m_plot);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setSizes({190, 800});
+    split->setChildrenCollapsible(false);
+    layout->addWidget(split, 1);
     applyPalette();
 
     m_refreshTimer.setSingleShot(true);
@@ -129,30 +156,33 @@ ChartsPanel::~ChartsPanel() = default;
 
 QWidget* ChartsPanel::buildToolbar()
 {
-    // A QToolBar rather than a row of buttons: in a narrow dock what does not fit goes to its
-    // overflow menu instead of forcing the panel wide.
-    auto* bar = new QToolBar(this);
-    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto addAction = [this, bar](const QString& text, const QString& tip, auto slot) {
-        QAction* action = bar->addAction(text);
-        action->setToolTip(tip);
-        connect(action, &QAction::triggered, this, slot);
+    // A plain row, not a QToolBar: nothing may hide in an overflow menu (a dark theme did not
+    // even draw its "»"), and Export is one menu button so the row stays short.
+    auto* bar = new QWidget(this);
+    auto* row = new QHBoxLayout(bar);
+    row->setContentsMargins(4, 2, 4, 2);
+    auto addButton = [this, bar, row](const QString& text, const QString& tip, auto slot) {
+        auto* button = new QToolButton(bar);
+        button->setText(text);
+        button->setToolTip(tip);
+        button->setAutoRaise(true);
+        connect(button, &QToolButton::clicked, this, slot);
+        row->addWidget(button);
+        return button;
     };
 
-    addAction(tr("Add run…"), tr("Overlay a finished run folder (one with metrics.jsonl)"),
-              [this] { chooseRun(); });
-    addAction(tr("Clear"), tr("Remove every run from the charts"), [this] {
-        clearRuns();
-        emit message(tr("Charts cleared"));
+    addButton(tr("Add run…"), tr("Overlay a finished run folder (one with metrics.jsonl)"), [this] { chooseRun(); });
+    addButton(tr("Remove hidden"), tr("Take the unticked runs off the list (their folders stay on disk)"), [this] {
+        removeHiddenRuns();
+        emit message(tr("Hidden runs removed from the charts"));
     });
-    bar->addSeparator();
 
     auto* smoothingLabel = new QLabel(tr("Smoothing"), bar);
-    smoothingLabel->setContentsMargins(4, 0, 6, 0);
+    smoothingLabel->setContentsMargins(10, 0, 4, 0);
     m_smoothingSlider = new QSlider(Qt::Horizontal, bar);
     m_smoothingSlider->setRange(0, kSliderSteps - 1);
     m_smoothingSlider->setValue(qRound(m_smoothing * kSliderSteps));
-    m_smoothingSlider->setFixedWidth(120);
+    m_smoothingSlider->setFixedWidth(110);
     m_smoothingSlider->setToolTip(
         tr("Weight of the moving average drawn over the raw loss (0 = no smoothing)"));
     smoothingLabel->setBuddy(m_smoothingSlider);
@@ -162,39 +192,45 @@ QWidget* ChartsPanel::buildToolbar()
     m_smoothingValue->setAlignment(Qt::AlignCenter);
     connect(m_smoothingSlider, &QSlider::valueChanged, this,
             [this](int value) { setSmoothing(double(value) / kSliderSteps); });
-    bar->addWidget(smoothingLabel);
-    bar->addWidget(m_smoothingSlider);
-    bar->addWidget(m_smoothingValue);
-    bar->addSeparator();
+    row->addWidget(smoothingLabel);
+    row->addWidget(m_smoothingSlider);
+    row->addWidget(m_smoothingValue);
 
     m_logScale = new QCheckBox(tr("Log perplexity"), bar);
     m_logScale->setToolTip(
         tr("Logarithmic perplexity axis: early and late evaluations both stay readable"));
     connect(m_logScale, &QCheckBox::toggled, this, &ChartsPanel::setPerplexityLogScale);
-    bar->addWidget(m_logScale);
+    row->addWidget(m_logScale);
+    row->addStretch(1);
 
-    auto* spacer = new QWidget(bar);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    bar->addWidget(spacer);
-
-    addAction(tr("Export PNG…"), tr("Save the charts as a PNG image"), [this] {
+    auto* exportButton = new QToolButton(bar);
+    exportButton->setObjectName(QStringLiteral("export"));
+    exportButton->setText(tr("Export"));
+    exportButton->setToolTip(tr("Save the charts as PNG or SVG, or the metrics as CSV"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    exportButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto* menu = new QMenu(exportButton);
+    menu->addAction(tr("Charts as PNG…"), this, [this] {
         exportWithDialog(tr("Export charts as PNG"), QStringLiteral("training-charts.png"),
                          tr("PNG images (*.png)"), &ChartsPanel::exportPng);
     });
-    addAction(tr("Export SVG…"), tr("Save the charts as an SVG drawing"), [this] {
+    menu->addAction(tr("Charts as SVG…"), this, [this] {
         exportWithDialog(tr("Export charts as SVG"), QStringLiteral("training-charts.svg"),
                          tr("SVG drawings (*.svg)"), &ChartsPanel::exportSvg);
     });
-    addAction(tr("Export CSV…"), tr("Save the metrics of every run as CSV"), [this] {
+    menu->addAction(tr("Metrics of every run as CSV…"), this, [this] {
         exportWithDialog(tr("Export metrics as CSV"), QStringLiteral("training-metrics.csv"),
                          tr("CSV files (*.csv)"), &ChartsPanel::exportCsv);
     });
+    exportButton->setMenu(menu);
+    row->addWidget(exportButton);
     return bar;
 }
 
 void ChartsPanel::buildPlot()
 {
     m_plot = new QCustomPlot(this);
+    m_plot->setLocale(QLocale());
     m_plot->setAutoAddPlottableToLegend(false);  // one legend entry per run, not per curve
     m_plot->plotLayout()->clear();
     m_plot->addLayer(QLatin1String(kRawLayer), m_plot->layer(QLatin1String(kMainLayer)),
@@ -241,8 +277,15 @@ void ChartsPanel::buildPlot()
     m_plot->setNoAntialiasingOnDrag(true);  // keeps dragging fluid at 100,000 points
     connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_userView = true; });
     connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
-        if (event->buttons() != Qt::NoButton)
+        if (event->buttons() != Qt::NoButton) {
             m_userView = true;
+            return;
+        }
+        const QString text = readoutAt(event->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(event->globalPosition().toPoint(), text, m_plot);
     });
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, &ChartsPanel::resetView);
     connect(m_plot, &QCustomPlot::afterReplot, this, [this] { ++m_replotCount; });
@@ -267,12 +310,19 @@ QCPAxisRect* ChartsPanel::addChart(int row, int column, const QString& title,
     rect->setRangeZoom(Qt::Horizontal | Qt::Vertical);
     keyAxis(rect)->setLabel(tr("Optimizer step"));
     valueAxis(rect)->setLabel(valueLabel);
+    // Few, whole, locale-grouped steps ("10,000"), so the labels of a narrow chart never run
+    // into each other.
+    keyAxis(rect)->ticker()->setTickCount(4);
+    keyAxis(rect)->setNumberFormat(QStringLiteral("f"));
+    keyAxis(rect)->setNumberPrecision(0);
+    valueAxis(rect)->ticker()->setTickCount(5);
     return rect;
 }
 
-ChartsPanel::RunView& ChartsPanel::appendRun(RunMetrics metrics)
+ChartsPanel::RunView& ChartsPanel::appendRun(RunMetrics metrics, bool live)
 {
     auto run = std::make_unique<RunView>();
+    run->id = m_nextId++;
     run->metrics = std::move(metrics);
     run->colour = kRunColours[m_nextColour++ % int(std::size(kRunColours))];
     run->smoother = LossSmoother(m_smoothing);
@@ -299,20 +349,104 @@ ChartsPanel::RunView& ChartsPanel::appendRun(RunMetrics metrics)
     run->learningRate = graphIn(m_learningRateRect, QPen(run->colour, 1));
     run->throughput = graphIn(m_throughputRect, QPen(run->colour, 1));
 
+    m_runsList->addRun(run->id, run->metrics.name, run->colour, live, true);
     m_runs.push_back(std::move(run));
     return *m_runs.back();
 }
 
+void ChartsPanel::setRunShown(RunView& run, bool shown)
+{
+    run.shown = shown;
+    for (QCPGraph* graph : run.allGraphs())
+        graph->setVisible(shown);
+    if (shown && !m_legend->hasItemWithPlottable(run.smoothLoss))
+        run.smoothLoss->addToLegend(m_legend);
+    if (!shown)
+        run.smoothLoss->removeFromLegend(m_legend);
+    m_runsList->setShown(run.id, shown);
+    m_refitOnce = true;  // the axes follow the runs shown, even in a zoomed view
+    scheduleRefresh();
+}
+
+void ChartsPanel::showOnly(RunView& chosen)
+{
+    for (const auto& run : m_runs)
+        if (run->shown != (run.get() == &chosen))
+            setRunShown(*run, run.get() == &chosen);
+}
+
+void ChartsPanel::removeHiddenRuns()
+{
+    for (auto it = m_runs.begin(); it != m_runs.end();) {
+        RunView& run = **it;
+        if (run.shown || &run == m_live) {
+            ++it;
+            continue;
+        }
+        for (QCPGraph* graph : run.allGraphs())
+            m_plot->removeGraph(graph);
+        if (QListWidgetItem* item = m_runsList->itemOf(run.id))
+            delete item;
+        it = m_runs.erase(it);
+    }
+    scheduleRefresh();
+}
+
+bool ChartsPanel::isRunShown(const QString& name) const
+{
+    for (const auto& run : m_runs)
+        if (run->metrics.name == name)
+            return run->shown;
+    return false;
+}
+
+QString ChartsPanel::readoutAt(const QPoint& pos) const
+{
+    QCPAxisRect* rect = m_plot->axisRectAt(pos);
+    if (!rect || !rect->rect().contains(pos))
+        return {};
+    const double step = keyAxis(rect)->pixelToCoord(pos.x());
+    const QLocale locale;
+    QStringList lines;
+    for (const auto& run : m_runs) {
+        if (!run->shown)
+            continue;
+        QCPGraph* graph = rect == m_lossRect             ? run->smoothLoss
+                          : rect == m_perplexityRect     ? run->perplexity
+                          : rect == m_learningRateRect   ? run->learningRate
+                                                         : run->throughput;
+        const QSharedPointer<QCPGraphDataContainer> data = graph->data();
+        if (data->isEmpty())
+            continue;
+        // The point nearest the pointer's step.
+        auto it = data->findBegin(step, false);
+        if (it == data->constEnd())
+            it = data->constEnd() - 1;
+        if (it != data->constBegin() && std::abs((it - 1)->key - step) < std::abs(it->key - step))
+            --it;
+        const double value = it->value;
+        const QString shown = rect == m_learningRateRect ? locale.toString(value, 'g', 3)
+                              : rect == m_throughputRect ? locale.toString(value, 'f', 0)
+                                                         : locale.toString(value, 'f', rect == m_lossRect ? 4 : 2);
+        lines << tr("%1 · step %2: %3").arg(run->metrics.name, locale.toString(qlonglong(it->key)), shown);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 void ChartsPanel::beginLiveRun(const QString& name)
 {
-    if (m_live)
+    if (m_live) {
         for (QCPGraph* graph : m_live->layeredGraphs())
             graph->setLayer(QLatin1String(kMainLayer));
+        m_runsList->setLive(m_live->id, false);
+    }
     RunMetrics metrics;
     metrics.name = name;
-    m_live = &appendRun(std::move(metrics));
+    m_live = &appendRun(std::move(metrics), true);
     for (QCPGraph* graph : m_live->layeredGraphs())
         graph->setLayer(QLatin1String(kLiveLayer));
+    // The new run alone: earlier runs stay in the list, unticked, one click away.
+    showOnly(*m_live);
     m_userView = false;  // a new run is what the user wants to watch
     scheduleRefresh();
 }
@@ -342,7 +476,13 @@ bool ChartsPanel::addRun(const QString& runDir, QString* error)
                              .arg(metrics.name)
                              .arg(metrics.steps.size())
                              .arg(metrics.evals.size());
-    appendRun(std::move(metrics));
+    RunView& run = appendRun(std::move(metrics), false);
+    // With no live run the newest finished run is drawn alone; beside a live run it waits,
+    // unticked.
+    if (m_live)
+        setRunShown(run, false);
+    else
+        showOnly(run);
     scheduleRefresh();
     emit message(text);
     return true;
@@ -352,6 +492,7 @@ void ChartsPanel::clearRuns()
 {
     m_plot->clearGraphs();
     m_runs.clear();
+    m_runsList->clearRuns();
     m_live = nullptr;
     m_nextColour = 0;
     m_userView = false;
@@ -438,8 +579,9 @@ void ChartsPanel::refresh()
         drawNewPoints(*run);
     }
     m_smoothingChanged = false;
-    if (!m_userView)
+    if (!m_userView || m_refitOnce)
         fitToData();
+    m_refitOnce = false;
     m_plot->replot();
 }
 
@@ -503,6 +645,8 @@ void ChartsPanel::fitToData()
     QCPRange steps;
     for (QCPAxisRect* rect : rects) {
         for (QCPGraph* graph : rect->graphs()) {
+            if (!graph->visible())
+                continue;
             bool graphFound = false;
             const QCPRange range = graph->getKeyRange(graphFound);
             if (!graphFound)
@@ -552,58 +696,6 @@ void ChartsPanel::changeEvent(QEvent* event)
     }
 }
 
-QSize ChartsPanel::exportSize() const
-{
-    // What the user sees; a panel never shown has no meaningful size, so pick a readable one.
-    if (m_plot->isVisible() && m_plot->width() > 100 && m_plot->height() > 100)
-        return m_plot->size();
-    return QSize(1600, 1000);
-}
-
-bool ChartsPanel::exportPng(const QString& path, QString* error) const
-{
-    // An export shows every point received so far, not only those the last frame drew.
-    const_cast<ChartsPanel*>(this)->refresh();
-    const QSize size = exportSize();
-    if (!m_plot->savePng(path, size.width(), size.height())) {
-        if (error)
-            *error = tr("Cannot write %1. Check that the folder exists and that you may write "
-                        "there, or choose another file.")
-                         .arg(QDir::toNativeSeparators(path));
-        return false;
-    }
-    return true;
-}
-
-bool ChartsPanel::exportSvg(const QString& path, QString* error) const
-{
-    const_cast<ChartsPanel*>(this)->refresh();
-    const QString shown = QDir::toNativeSeparators(path);
-    auto fail = [&] {
-        if (error)
-            *error = tr("Cannot write %1. Check that the folder exists and that you may write "
-                        "there, or choose another file.")
-                         .arg(shown);
-        return false;
-    };
-    if (!QFileInfo(path).absoluteDir().exists())
-        return fail();
-    const QSize size = exportSize();
-    QSvgGenerator generator;
-    generator.setFileName(path);
-    generator.setSize(size);
-    generator.setViewBox(QRect(QPoint(0, 0), size));
-    // The generator's default 72 dpi would make drawing programs (96 dpi) open it a third larger.
-    generator.setResolution(m_plot->logicalDpiX());
-    generator.setTitle(tr("MaskLab training charts"));
-    QCPPainter painter;
-    if (!painter.begin(&generator))
-        return fail();
-    m_plot->toPainter(&painter, size.width(), size.height());
-    painter.end();
-    return true;
-}
-
 bool ChartsPanel::exportCsv(const QString& path, QString* error) const
 {
     QString csv = QStringLiteral("run,") + RunMetrics::csvHeader() + QLatin1Char('\n');
@@ -626,27 +718,13 @@ bool ChartsPanel::exportCsv(const QString& path, QString* error) const
 void ChartsPanel::chooseRun()
 {
     const QString dir = QFileDialog::getExistingDirectory(
-        this, tr("Add a run folder (one that holds metrics.jsonl)"));
+        this, tr("Add a run folder (one that holds metrics.jsonl)"), startFolder(QStringLiteral("run")));
     if (dir.isEmpty())
         return;
+    rememberFolder(QStringLiteral("run"), dir);
     QString error;
     if (!addRun(dir, &error))
         QMessageBox::warning(this, tr("Cannot add run"), error);
-}
-
-void ChartsPanel::exportWithDialog(const QString& title, const QString& fileName,
-                                   const QString& filter,
-                                   bool (ChartsPanel::*exporter)(const QString&, QString*) const)
-{
-    const QString path =
-        QFileDialog::getSaveFileName(this, title, QDir::home().filePath(fileName), filter);
-    if (path.isEmpty())
-        return;
-    QString error;
-    if ((this->*exporter)(path, &error))
-        emit message(tr("Exported to %1").arg(QDir::toNativeSeparators(path)));
-    else
-        QMessageBox::warning(this, tr("Export failed"), error);
 }
 
 }  // namespace masklab::ui

@@ -1,8 +1,9 @@
 #pragma once
 // Training charts: loss (raw and smoothed), evaluation perplexity, learning rate and throughput
-// of the live run and of finished runs overlaid for comparison. The trainer's side only appends
-// points; a timer replots at most ten times a second (PlotJuggler's model), so a fast stream
-// costs one redraw per tick, not one per point.
+// of the live run and of finished runs overlaid for comparison, each run ticked on or off in
+// the list beside the plots (the live run alone by default); hovering reads out step and value.
+// The trainer's side only appends points; a timer replots at most ten times a second
+// (PlotJuggler's model), so a fast stream costs one redraw per tick, not one per point.
 #include "metric_series.h"
 
 #include <QTimer>
@@ -21,6 +22,8 @@ class QSlider;
 
 namespace masklab::ui {
 
+class RunsList;
+
 class ChartsPanel : public QWidget
 {
     Q_OBJECT
@@ -37,6 +40,12 @@ public:
     void addEval(const EvalPoint& p);
     bool addRun(const QString& runDir, QString* error);  // overlay a finished run from disk
     void clearRuns();                                     // removes everything
+    void removeHiddenRuns();  // the unticked runs leave the list (the live run always stays)
+    bool isRunShown(const QString& name) const;
+    // The hover read-out at a point of the plot: step and value of each shown run in the chart
+    // under it; empty outside the charts.
+    QString readoutAt(const QPoint& pos) const;
+    RunsList* runsList() const { return m_runsList; }
     int runCount() const;
     const RunMetrics* liveRun() const;  // nullptr when none
 
@@ -53,6 +62,8 @@ public:
 
     int replotCount() const;  // how many replots happened (tests check "not per point")
     QCustomPlot* plot() const;  // for tests/screenshots
+    QCPAxisRect* lossRect() const { return m_lossRect; }
+    QCPAxisRect* perplexityRect() const { return m_perplexityRect; }
 
 signals:
     void message(const QString& text);  // status-bar text (e.g. "exported to …")
@@ -66,7 +77,9 @@ private:
     QWidget* buildToolbar();
     void buildPlot();
     QCPAxisRect* addChart(int row, int column, const QString& title, const QString& valueLabel);
-    RunView& appendRun(RunMetrics metrics);
+    RunView& appendRun(RunMetrics metrics, bool live);
+    void setRunShown(RunView& run, bool shown);
+    void showOnly(RunView& chosen);
     void scheduleRefresh();
     void refresh();
     bool drawNewPoints(RunView& run);
@@ -89,6 +102,9 @@ private:
     QSlider* m_smoothingSlider = nullptr;
     QLabel* m_smoothingValue = nullptr;
     QCheckBox* m_logScale = nullptr;
+    RunsList* m_runsList = nullptr;
+    int m_nextId = 0;
+    bool m_refitOnce = false;  // fit the axes on the next frame even in a zoomed view
 
     std::vector<std::unique_ptr<RunView>> m_runs;  // pointers: liveRun() stays valid on append
     RunView* m_live = nullptr;

@@ -22,6 +22,8 @@ QVector<TokenCell> chunkCells(const ChunkSnapshot& snapshot, std::size_t chunk, 
     const uint8_t* attention = chunks.chunkAttention(chunk);
     const int length = chunks.chunkSize;
     cells.reserve(length);
+    // The chunk starts inside review firstDocument; each seam begins the next one.
+    int review = static_cast<int>(chunks.firstDocument[chunk]);
     for (int i = 0; i < length; ++i) {
         TokenCell cell;
         cell.position = i;
@@ -31,6 +33,7 @@ QVector<TokenCell> chunkCells(const ChunkSnapshot& snapshot, std::size_t chunk, 
         // review, and a [SEP] [CLS] pair always sits between two reviews, so no join crosses a seam.
         cell.continuation = i > 0 && words[i] >= 0 && words[i] == words[i - 1];
         cell.seamBefore = i > 0 && ids[i] == cls;
+        if (cell.seamBefore) cell.review = ++review;
         const int32_t shown = masked ? masked->inputIds[static_cast<std::size_t>(i)] : ids[i];
         cell.text = cell.special ? QString::fromStdString(tokenizer.idToToken(shown)) : displayToken(tokenizer.idToToken(shown));
         if (masked) {

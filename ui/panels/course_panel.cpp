@@ -3,11 +3,13 @@
 #include "widgets/download_box.h"
 #include "workbench.h"
 
-#include <QLabel>
-
+#include <QDir>
+#include <QHash>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -31,18 +33,20 @@ CoursePanel::CoursePanel(Workbench* workbench, QWidget* parent) : QWidget(parent
     m_network->setWordWrap(true);
     m_imdbDownload = new DownloadBox(m_workbench->engine(), QStringLiteral("imdb"), this);
     m_next = new QPushButton(tr("Next step"), this);
+    // The step's own action and Next on one row; the downloads and the IMDb file, shown on the
+    // steps that use them, one a line: the Course stays a narrow column at the window's left.
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_do);
-    buttons->addWidget(m_imdb);
-    buttons->addWidget(m_getImdb);
-    buttons->addWidget(m_getModel);
     buttons->addStretch(1);
     buttons->addWidget(m_next);
+    auto* sources = new QVBoxLayout;
+    for (QPushButton* b : {m_imdb, m_getImdb, m_getModel}) sources->addWidget(b, 0, Qt::AlignLeft);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_steps);
     layout->addWidget(m_text, 1);
     layout->addWidget(m_network);
     layout->addWidget(m_imdbDownload);
+    layout->addLayout(sources);
     layout->addLayout(buttons);
 
     HubWorker* hub = m_workbench->engine()->hub();
@@ -79,16 +83,61 @@ CoursePanel::CoursePanel(Workbench* workbench, QWidget* parent) : QWidget(parent
         emit showPanel(panelOf(Step(m_steps->currentRow())));
     });
 
-    connect(m_workbench, &Workbench::corpusChanged, this, [this] { markDone(Data); });
-    connect(m_workbench, &Workbench::chunksChanged, this, [this] { markDone(Chunk); });
-    connect(m_workbench, &Workbench::maskChanged, this, [this] { markDone(Mask); });
-    connect(m_workbench, &Workbench::baseModelChanged, this, [this] { markDone(Model); });
-    connect(m_workbench, &Workbench::runStarted, this, [this] { markDone(Train); });
-    connect(m_workbench->engine()->training(), &TrainingWorker::evaluated, this, [this] { markDone(Watch); });
-    connect(m_workbench->engine()->inference(), &InferenceWorker::fillMaskReady, this, [this](const FillMaskReply& r) {
-        if (r.error.isEmpty() && r.slot == QLatin1String("compare")) markDone(FillMask);
+    // Ticks for what the user did. What the window does alone (reopening the corpus, chunking
+    // and masking it at launch, the comparison after a run) ticks nothing.
+    connect(m_workbench, &Workbench::corpusChosen, this, [this] { markDone(Data); });
+    connect(m_workbench, &Workbench::runStarted, this, [this] {
+        m_evaluated = true;  // its first evaluation is on the charts in a moment
+        markDone(Train);
     });
+    m_trainSize = m_workbench->config().trainSize;
+    m_testSize = m_workbench->config().testSize;
+    connect(m_workbench, &Workbench::configChanged, this, [this] {
+        const TrainingConfig& c = m_workbench->config();
+        if (c.trainSize != m_trainSize || c.testSize != m_testSize) markDone(Split);
+        m_trainSize = c.trainSize;
+        m_testSize = c.testSize;
+    });
+    m_evaluated = !m_workbench->runFolders().isEmpty();
+
+    const QStringList saved = QSettings(progressFile(), QSettings::IniFormat).value(QStringLiteral("course/done")).toStringList();
+    for (const QString& step : saved) {
+        bool ok = false;
+        const int s = step.toInt(&ok);
+        if (ok && s >= 0 && s < StepCount) {
+            m_done[s] = true;
+            showTick(Step(s));
+        }
+    }
     m_steps->setCurrentRow(0);
+}
+
+QString CoursePanel::progressFile() const
+{
+    return QDir(m_workbench->projectDir()).filePath(QStringLiteral("course.ini"));
+}
+
+void CoursePanel::showHelpFor(const QString& panel)
+{
+    static const QHash<QString, Step> stepOf = {{"dataset", Browse}, {"chunks", Chunk}, {"masks", Mask},
+                                                {"project", Model},  {"training", Train}, {"charts", Watch},
+                                                {"fillmask", FillMask}};
+    const auto it = stepOf.constFind(panel);
+    if (it != stepOf.constEnd()) m_steps->setCurrentRow(it.value());
+}
+
+void CoursePanel::panelVisited(const QString& panel)
+{
+    if (panel == QLatin1String("dataset")) markDone(Browse);
+    else if (panel == QLatin1String("chunks")) markDone(Chunk);
+    else if (panel == QLatin1String("masks")) markDone(Mask);
+    else if (panel == QLatin1String("project")) markDone(Model);
+    else if (panel == QLatin1String("charts") && m_evaluated) markDone(Watch);
+}
+
+void CoursePanel::fillMaskAsked()
+{
+    markDone(FillMask);
 }
 
 QString CoursePanel::title(Step step) const
@@ -210,8 +259,17 @@ void CoursePanel::markDone(Step step)
 {
     if (m_done[step]) return;
     m_done[step] = true;
-    QListWidgetItem* item = m_steps->item(step);
-    item->setText(QStringLiteral("%1. %2  ✓").arg(step + 1).arg(title(step)));
+    showTick(step);
+    QStringList done;
+    for (int s = 0; s < StepCount; ++s)
+        if (m_done[s]) done << QString::number(s);
+    QSettings progress(progressFile(), QSettings::IniFormat);
+    progress.setValue(QStringLiteral("course/done"), done);
+}
+
+void CoursePanel::showTick(Step step)
+{
+    m_steps->item(step)->setText(QStringLiteral("%1. %2  ✓").arg(step + 1).arg(title(step)));
 }
 
 }  // namespace masklab::ui

@@ -1,6 +1,7 @@
 #pragma once
 // The guided course: the chapter's steps in order, each with what it does and why, a button
-// that does it and shows the panel where it happens, and a tick once it is done.
+// that does it and shows the panel where it happens, and a tick once the user has done it (not
+// when the window did it alone at launch). The ticks are kept in the project folder.
 #include "worker/engine_types.h"
 
 #include <QWidget>
@@ -28,6 +29,15 @@ public:
     QPushButton* getModelButton() const { return m_getModel; }
     QLabel* networkLine() const { return m_network; }
     DownloadBox* imdbDownload() const { return m_imdbDownload; }
+    bool isDone(Step step) const { return m_done[step]; }
+    // Selects the step that happens in a panel ("dataset", "training", ...): F1's help.
+    void showHelpFor(const QString& panel);
+
+public slots:
+    // The user brought a panel into view (its tab, the View menu, a Show me).
+    void panelVisited(const QString& panel);
+    // The user asked the Fill-mask panel (Fill, or Enter in its text).
+    void fillMaskAsked();
 
 signals:
     // The panel to bring forward: "dataset", "chunks", "masks", "project", "training", "charts", "fillmask".
@@ -40,6 +50,8 @@ private:
     void showStep(int step);
     void doStep();
     void markDone(Step step);
+    void showTick(Step step);
+    QString progressFile() const;
     QString title(Step step) const;
     QString text(Step step) const;
     QString action(Step step) const;
@@ -57,6 +69,8 @@ private:
     bool m_online = false;
     QPushButton* m_next;
     bool m_done[StepCount] = {};
+    bool m_evaluated = false;       // a run of this project has been evaluated: there is a chart to watch
+    double m_trainSize = 0, m_testSize = 0;
 };
 
 }  // namespace masklab::ui

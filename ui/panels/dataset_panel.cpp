@@ -3,6 +3,8 @@
 #include "panels/document_table_model.h"
 #include "panels/length_histogram.h"
 #include "workbench.h"
+#include "widgets/count_or_fraction_box.h"
+#include "widgets/start_folder.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -103,11 +105,9 @@ DatasetPanel::DatasetPanel(Workbench* workbench, QWidget* parent)
     m_document->setPlaceholderText(tr("Select a document to read it whole."));
     m_histogram = new LengthHistogram(this);
 
-    m_trainSize = new QDoubleSpinBox(this);
-    m_testSize = new QDoubleSpinBox(this);
+    m_trainSize = new CountOrFractionBox(this);
+    m_testSize = new CountOrFractionBox(this);
     for (QDoubleSpinBox* box : {m_trainSize, m_testSize}) {
-        box->setRange(0, 1e9);
-        box->setDecimals(3);
         box->setToolTip(tr("Chunks to keep: a count, or a fraction of all chunks when below 1 (0 = what the other side leaves)"));
     }
     // A line edit, not a spin box: seeds are 64-bit and a spin box holds an int.
@@ -198,16 +198,27 @@ DatasetPanel::DatasetPanel(Workbench* workbench, QWidget* parent)
 
 void DatasetPanel::chooseFolder()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open an aclImdb folder"));
-    if (!folder.isEmpty()) m_workbench->openCorpus(folder);
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open an aclImdb folder"), corpusStartFolder());
+    if (folder.isEmpty()) return;
+    rememberFolder(QStringLiteral("corpus"), folder);
+    m_workbench->openCorpus(folder);
 }
 
 void DatasetPanel::chooseFile()
 {
     const QString file = QFileDialog::getOpenFileName(
-        this, tr("Open a corpus"), QString(),
+        this, tr("Open a corpus"), corpusStartFolder(),
         tr("Corpora (*.tar.gz *.tgz *.tar.xz *.txz *.tar.bz2 *.tar *.jsonl *.json *.csv *.tsv *.txt);;All files (*)"));
-    if (!file.isEmpty()) m_workbench->openCorpus(file);
+    if (file.isEmpty()) return;
+    rememberFolder(QStringLiteral("corpus"), file);
+    m_workbench->openCorpus(file);
+}
+
+QString DatasetPanel::corpusStartFolder() const
+{
+    // The last folder a corpus was picked in, else beside the open one (not the built-in demo's).
+    const QString open = QString::fromStdString(m_workbench->config().corpus);
+    return startFolder(QStringLiteral("corpus"), open.contains(QLatin1String("/demo/")) ? QString() : open);
 }
 
 void DatasetPanel::syncFromConfig()

@@ -41,6 +41,7 @@ public slots:
     void chooseFile();
 
 private:
+    QString corpusStartFolder() const;
     void showCorpus(const CorpusPtr& corpus);
     void showChunkSplit(const ChunksPtr& chunks);
     void showProgress(const QString& task, qint64 done, qint64 total);

@@ -31,7 +31,7 @@ QString topAnswers(const QVector<FillCandidate>& candidates, int count)
 {
     QStringList parts;
     for (int i = 0; i < std::min<int>(count, candidates.size()); ++i)
-        parts << QStringLiteral("%1 %2").arg(candidates[i].token, QString::number(candidates[i].score, 'f', 2));
+        parts << QStringLiteral("%1 %2").arg(candidates[i].token, QLocale().toString(candidates[i].score, 'f', 2));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -108,6 +108,8 @@ FillMaskPanel::FillMaskPanel(Workbench* workbench, QWidget* parent) : QWidget(pa
     });
     connect(m_ask, &QPushButton::clicked, this, &FillMaskPanel::ask);
     connect(m_text, &QLineEdit::returnPressed, this, &FillMaskPanel::ask);
+    connect(m_ask, &QPushButton::clicked, this, &FillMaskPanel::userAsked);
+    connect(m_text, &QLineEdit::returnPressed, this, &FillMaskPanel::userAsked);
     connect(m_topK, &QSpinBox::valueChanged, this, &FillMaskPanel::ask);
     connect(addProbe, &QPushButton::clicked, this, [this] {
         const QString text = m_text->text().trimmed();

@@ -36,6 +36,10 @@ public slots:
     void ask();
     void refreshCheckpoints();
 
+signals:
+    // The user asked (Fill, or Enter in the text), not the panel on its own after a run.
+    void userAsked();
+
 private:
     void showReply(const FillMaskReply& reply);
     void showProbes(const ProbeScores& scores);

@@ -43,8 +43,12 @@ QSlider* shareSlider(QWidget* parent, int max)
 
 MasksPanel::MasksPanel(Workbench* workbench, QWidget* parent) : QWidget(parent), m_workbench(workbench)
 {
-    m_tokenMode = new QRadioButton(tr("Token masking (DataCollatorForLanguageModeling)"), this);
-    m_wholeWordMode = new QRadioButton(tr("Whole-word masking (the course's whole_word_masking_data_collator)"), this);
+    // Short labels so the settings column stays narrow and the chunk keeps the width; the
+    // collators they stand for are in the tooltips.
+    m_tokenMode = new QRadioButton(tr("Token masking"), this);
+    m_tokenMode->setToolTip(tr("Transformers' DataCollatorForLanguageModeling: each token is chosen on its own"));
+    m_wholeWordMode = new QRadioButton(tr("Whole-word masking"), this);
+    m_wholeWordMode->setToolTip(tr("The course's whole_word_masking_data_collator: every piece of a chosen word is masked"));
     auto* modes = new QButtonGroup(this);
     modes->addButton(m_tokenMode);
     modes->addButton(m_wholeWordMode);
@@ -67,6 +71,19 @@ MasksPanel::MasksPanel(Workbench* workbench, QWidget* parent) : QWidget(parent),
     form->addRow(tr("Chosen → [MASK]:"), m_maskShare);
     form->addRow(tr("Chosen → random token:"), m_randomShare);
     form->addRow(m_sharesLabel);
+    m_trialLabel = new QLabel(this);
+    m_trialLabel->setObjectName(QStringLiteral("trialLabel"));
+    m_trialLabel->setWordWrap(true);
+    m_apply = new QPushButton(tr("Apply to the run"), this);
+    m_apply->setToolTip(tr("Train with these masking settings (they are saved with the run's settings)"));
+    m_discard = new QPushButton(tr("Back to the run's"), this);
+    m_discard->setToolTip(tr("Show the run's own masking settings again"));
+    auto* applyRow = new QHBoxLayout;
+    applyRow->addWidget(m_apply);
+    applyRow->addWidget(m_discard);
+    applyRow->addStretch(1);
+    form->addRow(m_trialLabel);
+    form->addRow(applyRow);
     auto* seedRow = new QHBoxLayout;
     seedRow->addWidget(m_seed, 1);
     seedRow->addWidget(m_reroll);
@@ -114,29 +131,36 @@ MasksPanel::MasksPanel(Workbench* workbench, QWidget* parent) : QWidget(parent),
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
+    // The controls try masking on the preview; the run keeps its settings until Apply.
     connect(m_tokenMode, &QRadioButton::toggled, this, [this](bool token) {
-        if (token == !m_workbench->config().wholeWord) return;
-        m_workbench->updateConfig([token](TrainingConfig& c) { c.wholeWord = !token; });
+        MaskingOptions o = m_workbench->maskingOptions();
+        if (token == !o.wholeWord) return;
+        o.wholeWord = !token;
+        m_workbench->setTrialMasking(o);
     });
     connect(m_probability, &QSlider::valueChanged, this, [this] {
-        const double p = std::max(0.001, share(m_probability));
-        m_workbench->updateConfig([p](TrainingConfig& c) { (c.wholeWord ? c.wwmProbability : c.mlmProbability) = p; });
+        MaskingOptions o = m_workbench->maskingOptions();
+        (o.wholeWord ? o.wwmProbability : o.mlmProbability) = std::max(0.001, share(m_probability));
+        m_workbench->setTrialMasking(o);
     });
     // [MASK] and random shares add up to at most 1: moving one pushes the other down.
-    connect(m_maskShare, &QSlider::valueChanged, this, [this](int mask) {
+    auto tryShares = [this] {
+        MaskingOptions o = m_workbench->maskingOptions();
+        o.maskShare = share(m_maskShare);
+        o.randomShare = share(m_randomShare);
+        m_workbench->setTrialMasking(o);
+    };
+    connect(m_maskShare, &QSlider::valueChanged, this, [this, tryShares](int mask) {
         if (mask + m_randomShare->value() > 1000) m_randomShare->setValue(1000 - mask);
-        m_workbench->updateConfig([m = share(m_maskShare), r = share(m_randomShare)](TrainingConfig& c) {
-            c.maskShare = m;
-            c.randomShare = r;
-        });
+        tryShares();
     });
-    connect(m_randomShare, &QSlider::valueChanged, this, [this](int random) {
+    connect(m_randomShare, &QSlider::valueChanged, this, [this, tryShares](int random) {
         if (random + m_maskShare->value() > 1000) m_maskShare->setValue(1000 - random);
-        m_workbench->updateConfig([m = share(m_maskShare), r = share(m_randomShare)](TrainingConfig& c) {
-            c.maskShare = m;
-            c.randomShare = r;
-        });
+        tryShares();
     });
+    connect(m_apply, &QPushButton::clicked, m_workbench, &Workbench::applyTrialMasking);
+    connect(m_discard, &QPushButton::clicked, m_workbench, &Workbench::discardTrialMasking);
+    connect(m_workbench, &Workbench::trialMaskingChanged, this, &MasksPanel::syncFromConfig);
     connect(m_seed, &QSpinBox::valueChanged, this, [this](int seed) { m_workbench->setPreviewSeed(static_cast<quint64>(seed)); });
     connect(m_reroll, &QPushButton::clicked, this, [this] { m_seed->setValue(m_seed->value() + 1); });
     connect(m_workbench, &Workbench::maskChanged, this, &MasksPanel::showPreview);
@@ -147,7 +171,7 @@ MasksPanel::MasksPanel(Workbench* workbench, QWidget* parent) : QWidget(parent),
 
 void MasksPanel::syncFromConfig()
 {
-    const TrainingConfig& c = m_workbench->config();
+    const MaskingOptions c = m_workbench->maskingOptions();
     const QSignalBlocker b1(m_tokenMode), b2(m_wholeWordMode), b3(m_probability), b4(m_maskShare), b5(m_randomShare);
     m_tokenMode->setChecked(!c.wholeWord);
     m_wholeWordMode->setChecked(c.wholeWord);
@@ -162,17 +186,26 @@ void MasksPanel::syncFromConfig()
 
 void MasksPanel::updateLabels()
 {
-    const TrainingConfig& c = m_workbench->config();
+    const MaskingOptions c = m_workbench->maskingOptions();
     const QLocale locale;
     m_probabilityLabel->setText(c.wholeWord ? tr("Word probability: %1%").arg(locale.toString(c.wwmProbability * 100, 'f', 1))
                                             : tr("Token probability: %1%").arg(locale.toString(c.mlmProbability * 100, 'f', 1)));
     const double kept = std::max(0.0, 1.0 - c.maskShare - c.randomShare);
     m_sharesLabel->setText(c.wholeWord ? tr("Whole words: every chosen token becomes [MASK].")
-                                       : tr("Of the chosen tokens: %1% [MASK], %2% random, %3% kept. These settings are "
-                                            "the run's: training uses them too.")
+                                       : tr("Of the chosen tokens: %1% [MASK], %2% random, %3% kept.")
                                              .arg(locale.toString(c.maskShare * 100, 'f', 1))
                                              .arg(locale.toString(c.randomShare * 100, 'f', 1))
                                              .arg(locale.toString(kept * 100, 'f', 1)));
+    const bool trial = m_workbench->hasTrialMasking();
+    const MaskingOptions run = m_workbench->config().masking(0);
+    const QString runMasking = run.wholeWord ? tr("whole words at %1%").arg(locale.toString(run.wwmProbability * 100, 'f', 1))
+                                             : tr("tokens at %1%").arg(locale.toString(run.mlmProbability * 100, 'f', 1));
+    m_trialLabel->setText(trial ? tr("<b>Preview only.</b> The run still masks %1. Apply to train with what the preview shows.")
+                                      .arg(runMasking)
+                                : tr("The run's masking (%1): training uses what the preview shows.").arg(runMasking));
+    m_trialLabel->setStyleSheet(trial ? QStringLiteral("color: #b5651d;") : QString());
+    m_apply->setEnabled(trial);
+    m_discard->setEnabled(trial);
 }
 
 void MasksPanel::showPreview(const MaskPreviewPtr& preview)

@@ -32,6 +32,9 @@ public:
     QSpinBox* seedBox() const { return m_seed; }
     QTableWidget* sharesTable() const { return m_shares; }
     TokenFlowView* view() const { return m_view; }
+    QPushButton* applyButton() const { return m_apply; }
+    QPushButton* discardButton() const { return m_discard; }
+    QLabel* trialLabel() const { return m_trialLabel; }
 
 private:
     void showPreview(const MaskPreviewPtr& preview);
@@ -46,6 +49,9 @@ private:
     QSlider* m_maskShare;
     QSlider* m_randomShare;
     QLabel* m_sharesLabel;
+    QLabel* m_trialLabel;
+    QPushButton* m_apply;
+    QPushButton* m_discard;
     QSpinBox* m_seed;
     QPushButton* m_reroll;
     QTableWidget* m_shares;

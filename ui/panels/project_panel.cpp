@@ -3,6 +3,7 @@
 #include "masklab/hub.h"
 #include "widgets/download_box.h"
 #include "workbench.h"
+#include "widgets/start_folder.h"
 
 #include <QCompleter>
 #include <QFileInfo>
@@ -207,24 +208,38 @@ void ProjectPanel::downloadModel(const QString& repoText)
 
 void ProjectPanel::chooseModelFolder()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a model folder"));
-    if (!folder.isEmpty()) m_workbench->openModel(folder);
-    else syncFromConfig();
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a model folder"),
+                                                             startFolder(QStringLiteral("model"), m_workbench->projectDir()));
+    if (folder.isEmpty()) {
+        syncFromConfig();
+        return;
+    }
+    rememberFolder(QStringLiteral("model"), folder);
+    m_workbench->openModel(folder);
 }
 
 void ProjectPanel::chooseTokenizer()
 {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Choose a tokenizer"), QString(),
+    const QString file = QFileDialog::getOpenFileName(this, tr("Choose a tokenizer"), startFolder(QStringLiteral("tokenizer")),
                                                       tr("Tokenizers (tokenizer.json vocab.txt *.model);;All files (*)"));
     if (file.isEmpty()) return;
+    rememberFolder(QStringLiteral("tokenizer"), file);
     m_workbench->updateConfig([&](TrainingConfig& c) { c.tokenizer = file.toStdString(); });
 }
 
 void ProjectPanel::showModel(const ModelInfo& info)
 {
     m_title->setText(info.title);
+    QStringList notes = info.warnings;
+    const TrainingConfig& c = m_workbench->config();
+    // A vocabulary built from the corpus holds at most what the corpus has: say so when it is
+    // smaller than asked, rather than leave the number unexplained.
+    if (info.folder.isEmpty() && c.tokenizer.empty() && info.vocabSize > 0 && info.vocabSize < c.scratchVocabSize)
+        notes << tr("The corpus gave %1 vocabulary entries of the %2 asked: every character it holds and every word "
+                    "seen at least twice are in. A larger corpus gives more.")
+                     .arg(QLocale().toString(info.vocabSize), QLocale().toString(c.scratchVocabSize));
     m_tokenizerInfo->setText(tr("Tokenizer: %1").arg(info.tokenizerDescription) +
-                             (info.warnings.isEmpty() ? QString() : QStringLiteral("\n") + info.warnings.join(QLatin1Char('\n'))));
+                             (notes.isEmpty() ? QString() : QStringLiteral("\n") + notes.join(QLatin1Char('\n'))));
     m_summary->setRowCount(static_cast<int>(info.summary.size()));
     for (int r = 0; r < info.summary.size(); ++r)
         for (int c = 0; c < 4 && c < info.summary[r].size(); ++c) {

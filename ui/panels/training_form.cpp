@@ -3,14 +3,18 @@
 #include "workbench.h"
 
 #include <QCheckBox>
-#include <QDoubleValidator>
+#include <QCoreApplication>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QRegularExpressionValidator>
 #include <QLocale>
+#include <QSettings>
 #include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
 
+#include <cmath>
 #include <limits>
 #include <type_traits>
 
@@ -30,7 +34,23 @@ QString sectionBefore(const QString& key)
     return {};
 }
 
-QString toText(double v) { return QString::number(v, 'g', 10); }
+// Numbers as the user's language writes them (0,15 in Russian), without group separators so
+// that they read back; the C locale's 0.15 and 2e-5 are accepted too (pasted from a JSON file).
+QString numberText(double v)
+{
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    return locale.toString(v, 'g', 10);
+}
+
+double parseNumber(const QString& text, bool* ok)
+{
+    bool read = false;
+    double v = QLocale().toDouble(text, &read);
+    if (!read) v = QLocale::c().toDouble(text, &read);
+    if (ok) *ok = read && std::isfinite(v);
+    return read ? v : 0.0;
+}
 
 }  // namespace
 
@@ -63,46 +83,91 @@ QString TrainingForm::labelFor(const QString& key)
 
 QString TrainingForm::helpFor(const QString& key)
 {
-    static const QHash<QString, const char*> help = {
-        {"model", QT_TR_NOOP("A save_pretrained folder to adapt; empty to train a new model")},
-        {"from_scratch", QT_TR_NOOP("tiny, mini, small, distilbert or bert-base: a new model of that size")},
-        {"tokenizer", QT_TR_NOOP("For a new model: tokenizer.json, vocab.txt or a SentencePiece .model; empty = build a WordPiece vocabulary from the corpus")},
-        {"group_size", QT_TR_NOOP("Documents concatenated before cutting (the course: 1,000); 0 = the whole corpus")},
-        {"train_size", QT_TR_NOOP("Chunks for training: a count, or a fraction when below 1")},
-        {"test_size", QT_TR_NOOP("Chunks for evaluation: a count, or a fraction when below 1")},
-        {"eval_mask_seed", QT_TR_NOOP("The evaluation chunks are masked once with this seed, so perplexity does not jitter")},
-        {"eval_every_steps", QT_TR_NOOP("0 = after every epoch")},
-        {"device", QT_TR_NOOP("auto (CUDA when present), cpu, cuda or cuda:N")},
-        {"precision", QT_TR_NOOP("auto, fp32, bf16 or fp16 (CUDA only)")},
-        {"threads", QT_TR_NOOP("0 = every core")},
-    };
-    const auto it = help.constFind(key);
-    return it == help.constEnd() ? QString() : tr(it.value());
+    const std::string help = trainingSettingHelp(key.toStdString());
+    return help.empty() ? QString() : QCoreApplication::translate("TrainingSettings", help.c_str());
+}
+
+bool TrainingForm::isEssential(const QString& key)
+{
+    static const QStringList essential = {"model", "from_scratch", "corpus", "whole_word", "mlm_probability",
+                                          "wwm_probability", "learning_rate", "batch_size", "epochs"};
+    return essential.contains(key);
 }
 
 TrainingForm::TrainingForm(Workbench* workbench, QWidget* parent) : QWidget(parent), m_workbench(workbench)
 {
-    auto* form = new QFormLayout(this);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    TrainingConfig probe = m_workbench->config();
-    visitTrainingFields(probe, [&](const char* rawKey, auto& field) {
-        using Field = std::decay_t<decltype(field)>;
+    auto* layout = new QVBoxLayout(this);
+    auto newForm = [this](QWidget* owner) {
+        auto* form = new QFormLayout(owner);
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        form->setRowWrapPolicy(QFormLayout::WrapLongRows);  // a narrow panel puts the field under its label
+        form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
+        return form;
+    };
+    auto* essentials = new QWidget(this);
+    QFormLayout* front = newForm(essentials);
+    front->setContentsMargins(0, 0, 0, 0);
+    m_advancedToggle = new QToolButton(this);
+    m_advancedToggle->setObjectName(QStringLiteral("advanced"));
+    m_advancedToggle->setText(tr("Advanced settings"));
+    m_advancedToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_advancedToggle->setCheckable(true);
+    m_advancedToggle->setAutoRaise(true);
+    auto* advanced = new QWidget(this);
+    QFormLayout* rest = newForm(advanced);
+    rest->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(essentials);
+    layout->addWidget(m_advancedToggle, 0, Qt::AlignLeft);
+    layout->addWidget(advanced);
+    layout->addStretch(1);
+
+    const TrainingConfig probe = m_workbench->config();
+    TrainingConfig keys = probe;
+    visitTrainingFields(keys, [&](const char* rawKey, auto&) {
         const QString key = QString::fromLatin1(rawKey);
         if (key == QLatin1String("output_dir")) return;  // every run gets a new folder
+        QFormLayout* form = isEssential(key) ? front : rest;
         const QString section = sectionBefore(key);
-        if (!section.isEmpty()) {
-            auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(section), this);
-            form->addRow(title);
-        }
-        // Each editor writes its field back through the same visitor, found again by key.
-        auto write = [this, key](auto apply) {
-            m_workbench->updateConfig([&](TrainingConfig& c) {
-                visitTrainingFields(c, [&](const char* k, auto& f) {
-                    if (key == QLatin1String(k)) apply(f);
-                });
+        if (form == rest && !section.isEmpty()) form->addRow(new QLabel(QStringLiteral("<b>%1</b>").arg(section), advanced));
+        QWidget* editor = makeEditor(key, probe);
+        editor->setObjectName(key);
+        editor->setToolTip(QStringLiteral("%1\n%2").arg(helpFor(key), tr("Setting %1 in the settings file; --%2 of masklab-cli train")
+                                                                              .arg(key, QString(key).replace(QLatin1Char('_'), QLatin1Char('-')))));
+        auto* label = new QLabel(labelFor(key), form == front ? essentials : advanced);
+        label->setBuddy(editor);
+        form->addRow(label, wrapField(key, editor));
+        m_keys << key;
+    });
+
+    const bool open = QSettings().value(QStringLiteral("training/advanced"), false).toBool();
+    advanced->setVisible(open);
+    m_advancedToggle->setChecked(open);
+    m_advancedToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+    connect(m_advancedToggle, &QToolButton::toggled, this, [this, advanced](bool on) {
+        advanced->setVisible(on);
+        m_advancedToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+        QSettings().setValue(QStringLiteral("training/advanced"), on);
+    });
+    connect(m_workbench, &Workbench::configChanged, this, &TrainingForm::syncFromConfig);
+    syncFromConfig();
+}
+
+QWidget* TrainingForm::makeEditor(const QString& key, const TrainingConfig& probe)
+{
+    // Each editor writes its field back through the same visitor, found again by key.
+    auto write = [this, key](auto apply) {
+        m_workbench->updateConfig([&](TrainingConfig& c) {
+            visitTrainingFields(c, [&](const char* k, auto& f) {
+                if (key == QLatin1String(k)) apply(f);
             });
-        };
-        QWidget* editor = nullptr;
+        });
+    };
+    const int numberWidth = fontMetrics().horizontalAdvance(QStringLiteral("0000000000000"));
+    QWidget* editor = nullptr;
+    TrainingConfig copy = probe;
+    visitTrainingFields(copy, [&](const char* k, auto& field) {
+        if (key != QLatin1String(k)) return;
+        using Field = std::decay_t<decltype(field)>;
         if constexpr (std::is_same_v<Field, bool>) {
             auto* box = new QCheckBox(this);
             connect(box, &QCheckBox::toggled, this, [write](bool on) {
@@ -113,7 +178,11 @@ TrainingForm::TrainingForm(Workbench* workbench, QWidget* parent) : QWidget(pare
             editor = box;
         } else if constexpr (std::is_same_v<Field, int>) {
             auto* box = new QSpinBox(this);
-            box->setRange(0, std::numeric_limits<int>::max());
+            box->setRange(0, std::numeric_limits<int>::max());  // 0 is typed and then marked, never refused silently
+            box->setMinimumWidth(numberWidth);
+            box->setFocusPolicy(Qt::StrongFocus);
+            box->installEventFilter(this);  // the wheel scrolls the form unless the box has focus
+            connect(box, qOverload<int>(&QSpinBox::valueChanged), this, &TrainingForm::checkAsTyped);
             connect(box, &QSpinBox::editingFinished, this, [write, box] {
                 write([v = box->value()](auto& f) {
                     if constexpr (std::is_same_v<std::decay_t<decltype(f)>, int>) f = v;
@@ -122,35 +191,104 @@ TrainingForm::TrainingForm(Workbench* workbench, QWidget* parent) : QWidget(pare
             editor = box;
         } else {
             auto* edit = new QLineEdit(this);
-            if constexpr (std::is_same_v<Field, double>) {
-                auto* validator = new QDoubleValidator(edit);
-                validator->setNotation(QDoubleValidator::ScientificNotation);
-                validator->setLocale(QLocale::c());  // 2e-5 and 0.15 as the JSON file writes them
-                edit->setValidator(validator);
-            } else if constexpr (std::is_same_v<Field, uint64_t>) {
-                edit->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{1,19}")), edit));
-            }
+            if constexpr (!std::is_same_v<Field, std::string>) edit->setMinimumWidth(numberWidth);
+            connect(edit, &QLineEdit::textEdited, this, &TrainingForm::checkAsTyped);
             connect(edit, &QLineEdit::editingFinished, this, [write, edit] {
                 if (!edit->isModified()) return;  // focus left without an edit: nothing to write
-                edit->setModified(false);
                 const QString text = edit->text().trimmed();
+                bool ok = true;
+                if constexpr (std::is_same_v<Field, double>) parseNumber(text, &ok);
+                else if constexpr (std::is_same_v<Field, uint64_t>) text.toULongLong(&ok);
+                if (!ok) return;  // stays marked at the field until it reads as a number
+                edit->setModified(false);
                 write([&text](auto& f) {
                     using F = std::decay_t<decltype(f)>;
-                    if constexpr (std::is_same_v<F, double>) f = text.toDouble();
+                    if constexpr (std::is_same_v<F, double>) f = parseNumber(text, nullptr);
                     else if constexpr (std::is_same_v<F, uint64_t>) f = text.toULongLong();
                     else if constexpr (std::is_same_v<F, std::string>) f = text.toStdString();
                 });
             });
             editor = edit;
         }
-        editor->setObjectName(key);
-        editor->setToolTip(helpFor(key).isEmpty() ? key : helpFor(key) + QStringLiteral(" (") + key + QLatin1Char(')'));
-        form->addRow(labelFor(key), editor);
-        m_editors.insert(key, editor);
-        m_keys << key;
     });
-    connect(m_workbench, &Workbench::configChanged, this, &TrainingForm::syncFromConfig);
-    syncFromConfig();
+    return editor;
+}
+
+QWidget* TrainingForm::wrapField(const QString& key, QWidget* editor)
+{
+    auto* field = new QWidget(this);
+    auto* column = new QVBoxLayout(field);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(1);
+    column->addWidget(editor);
+    auto* help = new QLabel(helpFor(key), field);
+    help->setWordWrap(true);
+    QFont small = help->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    help->setFont(small);
+    help->setForegroundRole(QPalette::PlaceholderText);
+    column->addWidget(help);
+    auto* problem = new QLabel(field);
+    problem->setObjectName(key + QStringLiteral("_problem"));
+    problem->setWordWrap(true);
+    problem->setStyleSheet(QStringLiteral("color: #d0342c;"));
+    problem->hide();
+    column->addWidget(problem);
+    m_fields.insert(key, {editor, problem});
+    return field;
+}
+
+bool TrainingForm::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::Wheel) {
+        if (auto* w = qobject_cast<QWidget*>(watched); w && !w->hasFocus()) {
+            event->ignore();  // not handled here: Qt hands it on to the scroll area
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void TrainingForm::checkAsTyped()
+{
+    // The values as they stand in the editors, typed or not yet committed, over the run's settings.
+    TrainingConfig draft = m_workbench->config();
+    QHash<QString, QString> wrong;
+    visitTrainingFields(draft, [&](const char* rawKey, auto& field) {
+        const QString key = QString::fromLatin1(rawKey);
+        QWidget* editor = m_fields.value(key).editor;
+        if (!editor) return;
+        using Field = std::decay_t<decltype(field)>;
+        if constexpr (std::is_same_v<Field, int>) {
+            field = static_cast<QSpinBox*>(editor)->value();
+        } else if constexpr (!std::is_same_v<Field, bool>) {
+            const QString text = static_cast<QLineEdit*>(editor)->text().trimmed();
+            bool ok = true;
+            if constexpr (std::is_same_v<Field, double>) field = parseNumber(text, &ok);
+            else if constexpr (std::is_same_v<Field, uint64_t>) field = text.toULongLong(&ok);
+            else field = text.toStdString();
+            if (!ok) wrong.insert(key, text.isEmpty() ? tr("needs a value") : tr("is not a number"));
+        }
+    });
+    draft.outputDir = "run";  // chosen when the run starts
+    for (const TrainingConfig::Problem& p : draft.problems()) {
+        const QString key = QString::fromStdString(p.key);
+        if (!wrong.contains(key)) wrong.insert(key, QCoreApplication::translate("TrainingSettings", p.rule.c_str()));
+    }
+    QStringList problems;
+    for (const QString& key : m_keys) {
+        const Field field = m_fields.value(key);
+        const QString rule = wrong.value(key);
+        field.problem->setText(rule);
+        field.problem->setVisible(!rule.isEmpty());
+        field.editor->setProperty("invalid", !rule.isEmpty());
+        field.editor->setStyleSheet(rule.isEmpty() ? QString() : QStringLiteral("border: 1px solid #d0342c;"));
+        if (!rule.isEmpty()) problems << tr("%1: %2").arg(labelFor(key), rule);
+    }
+    if (problems != m_problems) {
+        m_problems = problems;
+        emit problemsChanged(m_problems);
+    }
 }
 
 void TrainingForm::syncFromConfig()
@@ -158,17 +296,18 @@ void TrainingForm::syncFromConfig()
     TrainingConfig config = m_workbench->config();
     visitTrainingFields(config, [&](const char* rawKey, auto& field) {
         using Field = std::decay_t<decltype(field)>;
-        QWidget* editor = m_editors.value(QString::fromLatin1(rawKey));
+        QWidget* editor = m_fields.value(QString::fromLatin1(rawKey)).editor;
         if (!editor) return;
         // Never overwrite what the user is typing; spin boxes and check boxes always follow.
         if (auto* edit = qobject_cast<QLineEdit*>(editor); edit && edit->isModified()) return;
         const QSignalBlocker block(editor);
         if constexpr (std::is_same_v<Field, bool>) static_cast<QCheckBox*>(editor)->setChecked(field);
         else if constexpr (std::is_same_v<Field, int>) static_cast<QSpinBox*>(editor)->setValue(field);
-        else if constexpr (std::is_same_v<Field, double>) static_cast<QLineEdit*>(editor)->setText(toText(field));
+        else if constexpr (std::is_same_v<Field, double>) static_cast<QLineEdit*>(editor)->setText(numberText(field));
         else if constexpr (std::is_same_v<Field, uint64_t>) static_cast<QLineEdit*>(editor)->setText(QString::number(field));
         else static_cast<QLineEdit*>(editor)->setText(QString::fromStdString(field));
     });
+    checkAsTyped();
 }
 
 }  // namespace masklab::ui

@@ -2,6 +2,7 @@
 
 #include "panels/training_form.h"
 #include "workbench.h"
+#include "widgets/start_folder.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -74,6 +75,12 @@ TrainingPanel::TrainingPanel(Workbench* workbench, QWidget* parent) : QWidget(pa
     auto* buttons = new QHBoxLayout;
     for (QPushButton* b : {m_start, m_pause, m_stop, m_resume}) buttons->addWidget(b);
     buttons->addStretch(1);
+    // Why Start is greyed: the settings that cannot work, all of them, as the form marks them.
+    m_blocked = new QLabel(this);
+    m_blocked->setObjectName(QStringLiteral("startBlocked"));
+    m_blocked->setWordWrap(true);
+    m_blocked->setStyleSheet(QStringLiteral("color: #d0342c;"));
+    m_blocked->hide();
     m_progress = new QProgressBar(this);
     m_progress->setFormat(tr("step %v of %m"));
     m_status = new QLabel(tr("Ready."), this);
@@ -91,6 +98,7 @@ TrainingPanel::TrainingPanel(Workbench* workbench, QWidget* parent) : QWidget(pa
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addLayout(buttons);
+    rightLayout->addWidget(m_blocked);
     rightLayout->addWidget(m_progress);
     rightLayout->addWidget(m_status);
     rightLayout->addWidget(m_perplexity);
@@ -104,6 +112,7 @@ TrainingPanel::TrainingPanel(Workbench* workbench, QWidget* parent) : QWidget(pa
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
+    connect(m_form, &TrainingForm::problemsChanged, this, [this] { setRunning(m_running); });
     connect(m_start, &QPushButton::clicked, m_workbench, [this] { m_workbench->startTraining(); });
     connect(m_pause, &QPushButton::toggled, this, [this](bool paused) {
         m_workbench->setTrainingPaused(paused);
@@ -150,7 +159,15 @@ TrainingPanel::TrainingPanel(Workbench* workbench, QWidget* parent) : QWidget(pa
 
 void TrainingPanel::setRunning(bool running)
 {
-    m_start->setEnabled(!running);
+    m_running = running;
+    const QStringList problems = m_form->problems();
+    m_start->setEnabled(!running && problems.isEmpty());
+    m_start->setToolTip(problems.isEmpty() ? tr("Train with these settings into a new run folder of the project")
+                                           : tr("Fix the settings marked in red first"));
+    m_blocked->setText(problems.isEmpty() ? QString()
+                                          : tr("Start waits for %n setting(s): %1", nullptr, int(problems.size()))
+                                                .arg(problems.join(QStringLiteral("; "))));
+    m_blocked->setVisible(!running && !problems.isEmpty());
     m_resume->setEnabled(!running);
     m_form->setEnabled(!running);
     m_pause->setEnabled(running);
@@ -172,7 +189,7 @@ void TrainingPanel::showStep(const StepEvent& e)
                           .arg(locale.toString(e.totalSteps))
                           .arg(locale.toString(e.epoch, 'f', 2))
                           .arg(locale.toString(e.loss, 'f', 4))
-                          .arg(QString::number(e.learningRate, 'g', 3))
+                          .arg(QLocale().toString(e.learningRate, 'g', 3))
                           .arg(locale.toString(e.tokensPerSecond, 'f', 0))
                           .arg(formatDuration(e.etaSeconds)));
 }
@@ -183,7 +200,7 @@ void TrainingPanel::showEval(const EvalEvent& e)
     const QLocale locale;
     m_perplexity->setText(tr("Perplexity %1 at step %2 (started at %3)")
                               .arg(locale.toString(e.perplexity, 'f', 2))
-                              .arg(e.step)
+                              .arg(locale.toString(e.step))
                               .arg(locale.toString(m_firstPerplexity, 'f', 2)));
 }
 
@@ -202,9 +219,11 @@ void TrainingPanel::chooseRunToResume()
 
 void TrainingPanel::loadSettings()
 {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Load run settings"), m_workbench->projectDir(),
+    const QString file = QFileDialog::getOpenFileName(this, tr("Load run settings"),
+                                                      startFolder(QStringLiteral("settings"), m_workbench->projectDir()),
                                                       tr("Training settings (*.json)"));
     if (file.isEmpty()) return;
+    rememberFolder(QStringLiteral("settings"), file);
     try {
         const TrainingConfig loaded = TrainingConfig::fromFile(file.toStdString());
         m_workbench->updateConfig([&](TrainingConfig& c) { c = loaded; });
@@ -215,9 +234,11 @@ void TrainingPanel::loadSettings()
 
 void TrainingPanel::saveSettingsAs()
 {
-    const QString file = QFileDialog::getSaveFileName(this, tr("Save run settings"), m_workbench->projectDir(),
+    const QString file = QFileDialog::getSaveFileName(this, tr("Save run settings"),
+                                                      startFolder(QStringLiteral("settings"), m_workbench->projectDir()),
                                                       tr("Training settings (*.json)"));
     if (file.isEmpty()) return;
+    rememberFolder(QStringLiteral("settings"), file);
     QFile out(file);
     if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
         out.write(QByteArray::fromStdString(m_workbench->config().toJson())) < 0)

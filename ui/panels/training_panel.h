@@ -24,6 +24,7 @@ public:
     QPushButton* stopButton() const { return m_stop; }
     QPushButton* resumeButton() const { return m_resume; }
     QProgressBar* progress() const { return m_progress; }
+    QLabel* startBlockedLabel() const { return m_blocked; }
     QPlainTextEdit* log() const { return m_log; }
     TrainingForm* form() const { return m_form; }
 
@@ -46,6 +47,8 @@ private:
     QPushButton* m_resume;
     QProgressBar* m_progress;
     QLabel* m_status;
+    QLabel* m_blocked;
+    bool m_running = false;
     QLabel* m_perplexity;
     QPlainTextEdit* m_log;
     double m_firstPerplexity = 0;

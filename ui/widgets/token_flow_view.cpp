@@ -89,6 +89,7 @@ const TokenFlowView::Metrics& TokenFlowView::metrics() const
         m.reviews[i] = 0;
         if (cell.seamBefore) {
             ++review;
+            if (cell.review >= 0) review = cell.review;
             m.reviews[i] = review;
             m.seamWidths[i] = chip::kMarkerWidth + 2 * m.padding + tag.horizontalAdvance(seamTag(review));
         }
@@ -238,7 +239,7 @@ QString TokenFlowView::toolTipFor(int index) const
         lines << tr("Continues the word before it (a WordPiece \"##\" piece).");
     }
     const Metrics& m = metrics();
-    if (m.reviews[index] > 0)
+    if (cell.seamBefore)
         lines << tr("Review %1 starts here.").arg(m.reviews[index]);
     return lines.join(QLatin1Char('\n'));
 }

@@ -20,6 +20,8 @@ struct TokenCell {
     bool special = false;       // [CLS], [SEP], [PAD], ...: drawn muted, monospace
     bool padding = false;       // [PAD]: drawn faint
     bool seamBefore = false;    // a review starts at this cell: marker and "review N" tag before it
+    int review = -1;            // with seamBefore: N, the review's number in the corpus (the
+                                // Dataset panel's #); -1 counts the chunk's reviews from 1
     TokenOutcome outcome = TokenOutcome::None;
     QString original;           // the token before masking, shown on hover when chosen
     int position = -1;          // index in the chunk, shown in the tooltip (-1: the cell index)

@@ -134,6 +134,7 @@ struct ModelInfo {
     QVector<QStringList> summary;       // per block: name, kind, output shape, parameters
     QString configJson;
     QString tokenizerDescription;
+    int vocabSize = 0;                  // the tokenizer's
     QStringList warnings;
 };
 

@@ -39,6 +39,7 @@ ModelInfo describe(const QString& slot, const QString& folder, const QString& ki
                                 QString::fromStdString(row.outputShape), QLocale().toString(static_cast<qint64>(row.parameters))});
     info.configJson = QString::fromStdString(model.config().toJson());
     info.tokenizerDescription = QString::fromStdString(tokenizer.describe());
+    info.vocabSize = tokenizer.vocabSize();
     return info;
 }
 

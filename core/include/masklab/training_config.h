@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace masklab {
 
@@ -77,9 +78,23 @@ struct TrainingConfig {
     std::string toJson() const;
     static TrainingConfig fromJson(const std::string& text, const std::string& where);
     static TrainingConfig fromFile(const std::string& path);
-    // Throws masklab::Error naming the field when a value cannot work.
+    // Every value that cannot work: the setting's JSON key, the rule it breaks in words that
+    // need no key (shown at the field in the window) and a sentence naming the key (for the CLI
+    // and the JSON file). Empty when the run can start; validate() reports the first.
+    struct Problem {
+        std::string key;
+        std::string rule;
+        std::string message;
+    };
+    std::vector<Problem> problems() const;
+    // Throws masklab::Error with the first of problems().
     void validate() const;
 };
+
+// The one-line description of a setting by its JSON key (empty for an unknown key): the text of
+// `masklab-cli train --help` and of the window's settings form, which translates it (the entries
+// are marked for lupdate in training_setting_help.cpp).
+std::string trainingSettingHelp(const std::string& key);
 
 // Calls visitor(jsonKey, member) for every setting, in the order of the struct: the one table
 // that the JSON reader and writer, the CLI's flags and the GUI's form are built from.
@@ -129,5 +144,8 @@ void visitTrainingFields(TrainingConfig& c, Visitor&& v)
 // Where the demo corpus is: $MASKLAB_DEMO_DIR, the source tree's resources/demo, or the
 // installed share/masklab/demo. Throws masklab::Error listing the places tried.
 std::string demoCorpusPath();
+// The demo's general-English base model (resources/demo/base-model, trained on public-domain
+// novels by resources/demo/make_base_model.sh), found in the same places.
+std::string demoBaseModelPath();
 
 }  // namespace masklab

@@ -66,7 +66,11 @@ std::unique_ptr<Tokenizer> scratchTokenizer(const TrainingConfig& c, const Corpu
 {
     if (!c.tokenizer.empty()) return loadTokenizer(c.tokenizer);
     log(cb, "building a WordPiece vocabulary of " + std::to_string(c.scratchVocabSize) + " tokens from the corpus");
-    return buildCorpusTokenizer(corpus.documents, c.scratchVocabSize);
+    std::unique_ptr<Tokenizer> built = buildCorpusTokenizer(corpus.documents, c.scratchVocabSize);
+    if (built->vocabSize() < c.scratchVocabSize)
+        log(cb, "the corpus gives " + std::to_string(built->vocabSize()) + " vocabulary entries, not " +
+                    std::to_string(c.scratchVocabSize) + ": every character and every word seen at least twice are in");
+    return built;
 }
 
 // Model, tokenizer, chunks, split and frozen evaluation masks. For a resumed run the model's
@@ -286,12 +290,22 @@ RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
 
     s.model->train();
     const auto started = Clock::now();
+    // Time the caller holds the loop in shouldStop (the window's Pause) is not training time:
+    // throughput and ETA leave it out.
+    Clock::duration held{};
+    auto stopRequested = [&] {
+        if (!cb.shouldStop) return false;
+        const auto asked = Clock::now();
+        const bool stop = cb.shouldStop();
+        held += Clock::now() - asked;
+        return stop;
+    };
     int64_t tokensSeen = 0;
     const int64_t startStep = state.globalStep;
     for (; state.epoch < c.epochs; ++state.epoch, state.microBatch = 0) {
         const std::vector<std::size_t> order = shuffledIndices(trainCount, c.seed * 1000003ULL + static_cast<uint64_t>(state.epoch));
         while (state.microBatch < microPerEpoch) {
-            if (cb.shouldStop && cb.shouldStop()) {
+            if (stopRequested()) {
                 // A usable model folder and the state to resume from, both at this step.
                 const std::string folder = (fs::path(runDir) / ("checkpoint-step-" + std::to_string(state.globalStep))).string();
                 savePretrained(folder, *s.model, *s.tokenizer);
@@ -352,7 +366,7 @@ RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
             ++state.globalStep;
 
             const double epochProgress = state.epoch + static_cast<double>(state.microBatch) / static_cast<double>(microPerEpoch);
-            const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
+            const double elapsed = std::chrono::duration<double>(Clock::now() - started - held).count();
             StepEvent e;
             e.step = state.globalStep;
             e.totalSteps = totalSteps;

@@ -91,7 +91,11 @@ TrainingConfig TrainingConfig::demoPreset(const std::string& outputDir)
     return c;
 }
 
-std::string demoCorpusPath()
+namespace {
+
+// The demo's folder holding `entry` (reviews.jsonl, base-model/config.json): $MASKLAB_DEMO_DIR,
+// the installed share/masklab/demo beside the program, the source tree's resources/demo.
+std::string findDemoFile(const std::string& entry, const std::string& what)
 {
     std::vector<std::string> candidates;
     if (const char* env = std::getenv("MASKLAB_DEMO_DIR"); env && *env) candidates.push_back(env);
@@ -104,41 +108,77 @@ std::string demoCorpusPath()
     candidates.push_back(MASKLAB_INSTALL_DATADIR "/demo");
     std::string tried;
     for (const std::string& dir : candidates) {
-        const std::string path = dir + "/reviews.jsonl";
-        if (std::ifstream(path).good()) return path;
+        const std::string path = dir + "/" + entry;
+        if (std::ifstream(path).good()) return dir;
         tried += "\n  " + path;
     }
-    throw Error("the demo corpus was not found; looked in:" + tried + "\nSet MASKLAB_DEMO_DIR to the folder holding reviews.jsonl");
+    throw Error("the demo's " + what + " was not found; looked in:" + tried + "\nSet MASKLAB_DEMO_DIR to the folder holding " + entry);
+}
+
+}  // namespace
+
+std::string demoCorpusPath()
+{
+    return findDemoFile("reviews.jsonl", "corpus") + "/reviews.jsonl";
+}
+
+std::string demoBaseModelPath()
+{
+    return findDemoFile("base-model/config.json", "base model") + "/base-model";
+}
+
+// The rules are marked for lupdate (see training_setting_help.cpp): the window shows them,
+// translated, at the field; the message with the key is for the CLI and the JSON file.
+#define MASKLAB_TRANSLATE_NOOP(context, text) text
+
+std::vector<TrainingConfig::Problem> TrainingConfig::problems() const
+{
+    std::vector<Problem> found;
+    auto require = [&](bool ok, const char* key, const char* rule, std::string message = {}) {
+        if (ok) return;
+        found.push_back({key, rule, message.empty() ? std::string(key) + " " + rule : message});
+    };
+    if (model.empty() && fromScratch.empty())
+        require(false, "model", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "choose a model folder, or a size for a new model"),
+                "give either a model folder (model) or a size to start from scratch (from_scratch)");
+    if (!model.empty() && !fromScratch.empty())
+        require(false, "from_scratch", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "leave empty to adapt the model folder, or clear the model folder"),
+                "give either a model folder (model) or a size to start from scratch (from_scratch), not both");
+    require(!corpus.empty(), "corpus", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "choose an aclImdb folder or tarball, a JSONL, CSV or text file"),
+            "no corpus: set corpus (--input) to an aclImdb folder or tarball, JSONL, CSV or text");
+    require(chunkSize > 0, "chunk_size", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
+    require(groupSize >= 0, "group_size", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be 0 or positive"));
+    require(trainSize > 0, "train_size", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
+    require(testSize > 0, "test_size", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive: evaluation measures perplexity on these chunks"));
+    require(mlmProbability > 0 && mlmProbability < 1, "mlm_probability", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be between 0 and 1"));
+    require(wwmProbability > 0 && wwmProbability < 1, "wwm_probability", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be between 0 and 1"));
+    require(maskShare >= 0, "mask_share", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must not be negative"));
+    require(randomShare >= 0, "random_share", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must not be negative"));
+    if (maskShare >= 0 && randomShare >= 0)
+        require(maskShare + randomShare <= 1, "random_share", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "with the [MASK] share, must add up to at most 1"),
+                "mask_share and random_share must be at least 0 and add up to at most 1");
+    require(learningRate > 0, "learning_rate", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
+    require(weightDecay >= 0, "weight_decay", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must not be negative"));
+    require(adamBeta1 >= 0 && adamBeta1 < 1, "adam_beta1", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be at least 0 and below 1"));
+    require(adamBeta2 >= 0 && adamBeta2 < 1, "adam_beta2", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be at least 0 and below 1"));
+    require(adamEpsilon > 0, "adam_epsilon", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
+    require(batchSize > 0, "batch_size", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
+    require(gradientAccumulation > 0, "gradient_accumulation", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
+    require(epochs > 0, "epochs", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
+    require(warmupSteps >= 0, "warmup_steps", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must not be negative"));
+    require(maxGradNorm >= 0, "max_grad_norm", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must not be negative"));
+    require(evalBatchSize > 0, "eval_batch_size", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
+    require(precision == "auto" || precision == "fp32" || precision == "bf16" || precision == "fp16", "precision",
+            MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be auto, fp32, bf16 or fp16"));
+    require(!outputDir.empty(), "output_dir", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "choose a folder for the run"),
+            "output_dir is empty: the run needs a folder for checkpoints and metrics");
+    return found;
 }
 
 void TrainingConfig::validate() const
 {
-    auto require = [](bool ok, const std::string& message) {
-        if (!ok) throw Error("training config: " + message);
-    };
-    require(model.empty() != fromScratch.empty(), "give either a model folder (model) or a size to start from scratch (from_scratch)");
-    require(!corpus.empty(), "no corpus: set corpus (--input) to an aclImdb folder or tarball, JSONL, CSV or text");
-    require(chunkSize > 0, "chunk_size must be positive");
-    require(groupSize >= 0, "group_size must be 0 or positive");
-    require(trainSize > 0, "train_size must be positive");
-    require(testSize > 0, "test_size must be positive (evaluation measures perplexity)");
-    require(learningRate > 0, "learning_rate must be positive");
-    require(weightDecay >= 0, "weight_decay must not be negative");
-    require(adamBeta1 >= 0 && adamBeta1 < 1 && adamBeta2 >= 0 && adamBeta2 < 1, "Adam betas must be in [0, 1)");
-    require(adamEpsilon > 0, "adam_epsilon must be positive");
-    require(batchSize > 0, "batch_size must be positive");
-    require(gradientAccumulation > 0, "gradient_accumulation must be positive");
-    require(epochs > 0, "epochs must be positive");
-    require(warmupSteps >= 0, "warmup_steps must not be negative");
-    require(maxGradNorm >= 0, "max_grad_norm must not be negative");
-    require(evalBatchSize > 0, "eval_batch_size must be positive");
-    require(mlmProbability > 0 && mlmProbability < 1, "mlm_probability must be between 0 and 1");
-    require(maskShare >= 0 && randomShare >= 0 && maskShare + randomShare <= 1,
-            "mask_share and random_share must be at least 0 and add up to at most 1");
-    require(wwmProbability > 0 && wwmProbability < 1, "wwm_probability must be between 0 and 1");
-    require(precision == "auto" || precision == "fp32" || precision == "bf16" || precision == "fp16",
-            "precision must be auto, fp32, bf16 or fp16");
-    require(!outputDir.empty(), "output_dir is empty: the run needs a folder for checkpoints and metrics");
+    const std::vector<Problem> found = problems();
+    if (!found.empty()) throw Error("training config: " + found.front().message);
 }
 
 }  // namespace masklab

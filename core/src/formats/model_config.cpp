@@ -213,6 +213,14 @@ ModelConfig ModelConfig::fromFile(const std::string& path)
 
 ModelConfig ModelConfig::preset(const std::string& name, int vocabSize)
 {
+    // A config.json of one's own (any size, dropout included) instead of a named size; the
+    // vocabulary size is the tokenizer's, whatever the file says.
+    if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0) {
+        ModelConfig own = fromFile(name);
+        own.vocabSize = vocabSize;
+        own.validate();
+        return own;
+    }
     ModelConfig c;
     c.vocabSize = vocabSize;
     if (name == "tiny") {
@@ -227,7 +235,7 @@ ModelConfig ModelConfig::preset(const std::string& name, int vocabSize)
         c.architecture = Architecture::Bert;
         c.layers = 12;
     } else {
-        throw Error("unknown model size " + inQuotes(name) + ": choose tiny, mini, small, distilbert or bert-base");
+        throw Error("unknown model size " + inQuotes(name) + ": choose tiny, mini, small, distilbert, bert-base or a config.json");
     }
     c.validate();
     return c;
