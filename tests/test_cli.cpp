@@ -3,6 +3,8 @@
 // error line ("masklab-cli: ..." on stderr, non-zero exit) for bad input.
 #include "test_support.h"
 
+#include "masklab/training_config.h"
+
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -560,6 +562,30 @@ private slots:
         const QString text = QString::fromUtf8(r.out + r.err);
         for (const QString& option : options)
             QVERIFY2(text.contains(option), qPrintable(command + QStringLiteral(" --help lacks ") + option));
+    }
+
+    // Every setting's flag carries its one-line description, the same text the window's form
+    // shows under the field (not "Setting learning_rate").
+    void trainHelpDescribesEverySetting()
+    {
+        const CliRun r = run({QStringLiteral("train"), QStringLiteral("--help")});
+        QVERIFY2(r.finished && r.exitCode == 0, r.describe().constData());
+        const QList<QByteArray> lines = r.out.split('\n');
+        masklab::TrainingConfig config;
+        int described = 0;
+        masklab::visitTrainingFields(config, [&](const char* key, auto&) {
+            QByteArray flag = QByteArray("--") + key;
+            flag.replace('_', '-');
+            const QByteArray help = QByteArray::fromStdString(masklab::trainingSettingHelp(key));
+            QVERIFY2(!help.isEmpty(), key);
+            bool found = false;
+            for (const QByteArray& line : lines)
+                found = found || (line.contains(flag + ' ') || line.contains(flag + ',')) && line.contains(help);
+            QVERIFY2(found, qPrintable(QString("train --help has no line with %1 and \"%2\"").arg(flag, help)));
+            ++described;
+        });
+        QVERIFY(described > 30);
+        QVERIFY(!r.out.contains("Setting learning_rate"));
     }
 
 private:

@@ -156,6 +156,35 @@ private slots:
         QCOMPARE(TrainingConfig::fromJson("{\"epochs\": 4.0, \"seed\": 18446744073709551615}", "s").epochs, 4);
     }
 
+    // Settings that cannot work are all named at once, each with its key and a rule that needs
+    // no key (what the window shows at the field); validate() reports the first of them.
+    void everyBadSettingIsNamedAtOnce()
+    {
+        TrainingConfig c;
+        c.fromScratch = "tiny";
+        c.corpus = "reviews.jsonl";
+        c.outputDir = "run";
+        QVERIFY(c.problems().empty());
+        c.batchSize = 0;
+        c.learningRate = -1;
+        c.mlmProbability = 1.5;
+        c.maskShare = 0.9;
+        c.randomShare = 0.2;
+        const std::vector<TrainingConfig::Problem> found = c.problems();
+        std::vector<std::string> keys;
+        for (const auto& p : found) {
+            keys.push_back(p.key);
+            QVERIFY(!p.rule.empty());
+            QVERIFY2(p.rule.find(p.key) == std::string::npos, p.rule.c_str());  // the field already says which
+            QVERIFY2(p.message.find(p.key) != std::string::npos, p.message.c_str());
+        }
+        const std::vector<std::string> expected = {"mlm_probability", "random_share", "learning_rate", "batch_size"};
+        QCOMPARE(keys, expected);
+        VERIFY_CLEAN(errorOf([&] { c.validate(); }), "mlm_probability");
+        c.model = "folder";
+        QCOMPARE(c.problems().front().key, std::string("from_scratch"));  // both a folder and a size
+    }
+
     // Found by fuzz_text_formats and fuzz_http_response: a CSV header of many NUL-filled columns,
     // and a repo file name of a thousand NULs, were quoted whole.
     void quotedInputStaysShort()

@@ -241,6 +241,11 @@ void MainWindow::restoreLayout()
     QTimer::singleShot(0, this, [this, firstLaunch] {
         if (firstLaunch) resize(QSize(1280, 800));
         fitOnScreen();
+        // The Course a narrow column, the panels the rest: set once the window has its size
+        // (before, the docks split whatever width the window had while it was being built).
+        if (firstLaunch)
+            resizeDocks({m_docks.value(QStringLiteral("course")), m_docks.value(QStringLiteral("dataset"))},
+                        {340, std::max(600, width() - 340)}, Qt::Horizontal);
         m_userCanVisit = true;
     });
 }

@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -66,11 +67,12 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("MaskLabTour"));
     QApplication::setApplicationName(QStringLiteral("MaskLabTour"));
+    QSettings().clear();  // every tour is a first launch: the pictures show the window's own layout
     QCommandLineParser parser;
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Folder for the PNGs"), QStringLiteral("dir"));
     const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("en or ru"), QStringLiteral("code"), QStringLiteral("en"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("system, light or dark"), QStringLiteral("name"), QStringLiteral("light"));
-    const QCommandLineOption epochs(QStringLiteral("epochs"), QStringLiteral("Epochs to train (default: the settings')"), QStringLiteral("n"));
+    const QCommandLineOption epochs(QStringLiteral("epochs"), QStringLiteral("Epochs to train (default: 30, or the loaded settings')"), QStringLiteral("n"));
     const QCommandLineOption corpus(QStringLiteral("corpus"), QStringLiteral("A corpus instead of the demo"), QStringLiteral("path"));
     const QCommandLineOption settings(QStringLiteral("settings"), QStringLiteral("Run settings (training_config.json) to load first"),
                                       QStringLiteral("file"));
@@ -161,6 +163,7 @@ int main(int argc, char* argv[])
     shoot(window, QStringLiteral("chunks"), prefix + QStringLiteral("chunks.png"));
     shoot(window, QStringLiteral("masks"), prefix + QStringLiteral("masks.png"));
     shoot(window, QStringLiteral("project"), prefix + QStringLiteral("project.png"));
+    shoot(window, QStringLiteral("training"), prefix + QStringLiteral("training-settings.png"));
     if (parser.isSet(download)) {
         // The download box mid-way (a slow server helps), then the model opened from the cache.
         masklab::ui::ProjectPanel* project = window.project();
@@ -179,7 +182,8 @@ int main(int argc, char* argv[])
         shoot(window, QStringLiteral("project"), prefix + QStringLiteral("project-downloaded.png"));
     }
 
-    const int n = parser.isSet(epochs) ? parser.value(epochs).toInt() : bench->config().epochs;
+    // The demo's 100 epochs are more than the pictures need; loaded settings keep their own.
+    const int n = parser.isSet(epochs) ? parser.value(epochs).toInt() : parser.isSet(settings) ? bench->config().epochs : 30;
     if (n <= 0) {
         shoot(window, QStringLiteral("course"), prefix + QStringLiteral("course.png"));
         return 0;

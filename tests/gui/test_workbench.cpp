@@ -318,13 +318,23 @@ private slots:
         QCOMPARE(o->bench->config().corpus, demo);  // the open corpus stays
         QCOMPARE(o->window->dataset()->table()->model()->rowCount(), 248);
 
-        // An empty folder is not a model: say so; the run settings still hold it, so fix it there.
+        // An empty folder is not a model: one message naming it and what a model folder holds;
+        // the settings and the model that was open stay (no second message blaming the corpus).
         QTemporaryDir empty;
         problems.clear();
+        const std::string modelBefore = o->bench->config().model;
+        const std::string scratchBefore = o->bench->config().fromScratch;
+        const QString titleBefore = o->bench->baseModel().title;
+        QVERIFY(!titleBefore.isEmpty());
         o->bench->openModel(empty.path());
         QVERIFY(waitFor(problems));
         QVERIFY2(o->window->lastProblem().contains(empty.path()), qPrintable(o->window->lastProblem()));
-        QTRY_VERIFY(o->bench->baseModel().title.isEmpty());  // the previous model no longer answers
+        QVERIFY2(o->window->lastProblem().contains("config.json"), qPrintable(o->window->lastProblem()));
+        QTest::qWait(1000);
+        QCOMPARE(problems.count(), 1);
+        QCOMPARE(o->bench->config().model, modelBefore);
+        QCOMPARE(o->bench->config().fromScratch, scratchBefore);
+        QCOMPARE(o->bench->baseModel().title, titleBefore);
 
         // Settings that cannot work are refused before a run starts.
         problems.clear();

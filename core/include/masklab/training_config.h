@@ -144,8 +144,5 @@ void visitTrainingFields(TrainingConfig& c, Visitor&& v)
 // Where the demo corpus is: $MASKLAB_DEMO_DIR, the source tree's resources/demo, or the
 // installed share/masklab/demo. Throws masklab::Error listing the places tried.
 std::string demoCorpusPath();
-// The demo's general-English base model (resources/demo/base-model, trained on public-domain
-// novels by resources/demo/make_base_model.sh), found in the same places.
-std::string demoBaseModelPath();
 
 }  // namespace masklab

@@ -93,7 +93,7 @@ TrainingConfig TrainingConfig::demoPreset(const std::string& outputDir)
 
 namespace {
 
-// The demo's folder holding `entry` (reviews.jsonl, base-model/config.json): $MASKLAB_DEMO_DIR,
+// The demo's folder holding `entry` (reviews.jsonl): $MASKLAB_DEMO_DIR,
 // the installed share/masklab/demo beside the program, the source tree's resources/demo.
 std::string findDemoFile(const std::string& entry, const std::string& what)
 {
@@ -120,11 +120,6 @@ std::string findDemoFile(const std::string& entry, const std::string& what)
 std::string demoCorpusPath()
 {
     return findDemoFile("reviews.jsonl", "corpus") + "/reviews.jsonl";
-}
-
-std::string demoBaseModelPath()
-{
-    return findDemoFile("base-model/config.json", "base model") + "/base-model";
 }
 
 // The rules are marked for lupdate (see training_setting_help.cpp): the window shows them,
