@@ -281,7 +281,6 @@ void TrainingForm::checkAsTyped()
         const QString rule = wrong.value(key);
         field.problem->setText(rule);
         field.problem->setVisible(!rule.isEmpty());
-        field.editor->setProperty("invalid", !rule.isEmpty());
         field.editor->setStyleSheet(rule.isEmpty() ? QString() : QStringLiteral("border: 1px solid #d0342c;"));
         if (!rule.isEmpty()) problems << tr("%1: %2").arg(labelFor(key), rule);
     }

@@ -65,7 +65,6 @@ TrainingPanel::TrainingPanel(Workbench* workbench, QWidget* parent) : QWidget(pa
     leftLayout->addWidget(formScroll, 1);
 
     m_start = new QPushButton(tr("Start"), this);
-    m_start->setToolTip(tr("Train with these settings into a new run folder of the project"));
     m_pause = new QPushButton(tr("Pause"), this);
     m_pause->setCheckable(true);
     m_stop = new QPushButton(tr("Stop"), this);
