@@ -224,7 +224,7 @@ private slots:
         int skipped = 0;
         TrainerCallbacks watcher;
         watcher.onStep = [&](const StepEvent& e) { steps.push_back(e); };
-        watcher.onLog = [&](const std::string& line) { skipped += line.find("step skipped") != std::string::npos; };
+        watcher.onLog = [&](const masklab::Message& line) { skipped += line.text().find("step skipped") != std::string::npos; };
         QVERIFY(resumeTraining(run.toStdString(), watcher).completed);
         QVERIFY2(skipped >= 1 && skipped + 1 < static_cast<int>(steps.size()),
                  qPrintable(QString("%1 of %2 steps skipped").arg(skipped).arg(steps.size())));

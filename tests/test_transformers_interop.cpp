@@ -51,13 +51,6 @@ json readJson(const QString& path)
 
 void writeJson(const QString& path, const json& value) { std::ofstream(path.toStdString()) << value.dump(); }
 
-QString joined(const std::vector<std::string>& lines)
-{
-    QStringList list;
-    for (const std::string& l : lines) list << QString::fromStdString(l);
-    return list.join("\n");
-}
-
 // A tokenizer folder: the real bert-base-uncased tokenizer.json with one of the fixtures'
 // tokenizer_config.json files (distilbert's says clean_up_tokenization_spaces false, bert's true).
 QString tokenizerFolder(const QString& root, const QString& configFrom)

@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>Engine</name>
+    <message>
+        <source>no corpus path given; give an aclImdb folder, an aclImdb .tar.gz/.tar.xz archive, or a .jsonl, .csv or .txt file</source>
+        <translation>путь к корпусу не указан; укажите папку aclImdb, архив aclImdb .tar.gz/.tar.xz или файл .jsonl, .csv или .txt</translation>
+    </message>
+    <message>
+        <source>{1} does not exist; give an aclImdb folder, an aclImdb .tar.gz/.tar.xz archive, or a .jsonl, .csv or .txt file</source>
+        <translation>{1} не существует; укажите папку aclImdb, архив aclImdb .tar.gz/.tar.xz или файл .jsonl, .csv или .txt</translation>
+    </message>
+    <message>
+        <source>{1} is empty; delete it or put text in it</source>
+        <translation>{1} пуст; удалите его или добавьте в него текст</translation>
+    </message>
+    <message>
+        <source>cannot split an empty corpus: load some documents first</source>
+        <translation>пустой корпус нельзя разделить: сначала загрузите документы</translation>
+    </message>
+    <message>
+        <source>model folder not found: {1} is not a folder; give a folder with config.json and model.safetensors</source>
+        <translation>папка модели не найдена: {1} — не папка; укажите папку с config.json и model.safetensors</translation>
+    </message>
+    <message>
+        <source>device {1} was asked for, but no CUDA GPU is available: use device &quot;cpu&quot; or &quot;auto&quot;</source>
+        <translation>запрошено устройство {1}, но GPU с CUDA нет: укажите устройство "cpu" или "auto"</translation>
+    </message>
+    <message>
+        <source>unknown device {1}: use auto, cpu, cuda or cuda:N</source>
+        <translation>неизвестное устройство {1}: укажите auto, cpu, cuda или cuda:N</translation>
+    </message>
+    <message>
+        <source>building a WordPiece vocabulary of {1} tokens from the corpus</source>
+        <translation>строим словарь WordPiece из {1} токенов по корпусу</translation>
+    </message>
+    <message>
+        <source>the corpus gives {1} vocabulary entries, not {2}: every character and every word seen at least twice are in</source>
+        <translation>корпус даёт {1} элементов словаря, а не {2}: в словаре уже все символы и все слова, встреченные хотя бы дважды</translation>
+    </message>
+    <message>
+        <source>reading {1}</source>
+        <translation>читаем {1}</translation>
+    </message>
+    <message>
+        <source>loading {1}</source>
+        <translation>загружаем {1}</translation>
+    </message>
+    <message>
+        <source>downloading {1}</source>
+        <translation>скачиваем {1}</translation>
+    </message>
+    <message>
+        <source>warning: {1}</source>
+        <translation>предупреждение: {1}</translation>
+    </message>
+    <message>
+        <source>new {1} ({2}), {3} parameters</source>
+        <translation>новая {1} ({2}), параметров: {3}</translation>
+    </message>
+    <message>
+        <source>chunk_size {1} is longer than the model&apos;s {2} positions: choose a chunk_size of at most {2}</source>
+        <translation>chunk_size {1} длиннее, чем {2} позиций модели: выберите chunk_size не больше {2}</translation>
+    </message>
+    <message>
+        <source>tokenizing {1} documents</source>
+        <translation>токенизируем документы: {1}</translation>
+    </message>
+    <message>
+        <source>the corpus gives only {1} chunks of {2} tokens: add text or choose a smaller chunk size</source>
+        <translation>корпус даёт всего {1} фрагм. по {2} токенов: добавьте текст или выберите меньший размер фрагмента</translation>
+    </message>
+    <message>
+        <source>{1} chunks: {2} for training, {3} for evaluation</source>
+        <translation>фрагментов: {1}; для обучения {2}, для оценки {3}</translation>
+    </message>
+    <message>
+        <source>ran out of memory with batch_size {1}: try batch_size {2} with gradient_accumulation {3} (the same effective batch), or a shorter chunk_size</source>
+        <translation>не хватило памяти при batch_size {1}: попробуйте batch_size {2} с gradient_accumulation {3} (тот же итоговый батч) или меньший chunk_size</translation>
+    </message>
+    <message>
+        <source>resumed at step {1} (epoch {2})</source>
+        <translation>продолжено с шага {1} (эпоха {2})</translation>
+    </message>
+    <message>
+        <source>step {1}: perplexity {2}</source>
+        <translation>шаг {1}: перплексия {2}</translation>
+    </message>
+    <message>
+        <source>stopped at step {1}; resume with the run folder</source>
+        <translation>остановлено на шаге {1}; продолжить можно из папки запуска</translation>
+    </message>
+    <message>
+        <source>the training loss became {1} at step {2}: lower the learning rate (now {3}) or use fp32/bf16</source>
+        <translation>функция потерь стала {1} на шаге {2}: уменьшите скорость обучения (сейчас {3}) или используйте fp32/bf16</translation>
+    </message>
+    <message>
+        <source>fp16: gradients overflowed, step skipped, loss scale now {1}</source>
+        <translation>fp16: переполнение градиентов, шаг пропущен, масштаб потерь теперь {1}</translation>
+    </message>
+    <message>
+        <source>saved {1}</source>
+        <translation>сохранено: {1}</translation>
+    </message>
+    <message>
+        <source>the run folder {1} already holds a run: choose a new folder, or resume it</source>
+        <translation>в папке {1} уже есть запуск: выберите новую папку или продолжите этот запуск</translation>
+    </message>
+    <message>
+        <source>{1} is not a MaskLab run folder (no training_config.json): give the folder a run wrote</source>
+        <translation>{1} — не папка запуска MaskLab (нет training_config.json): укажите папку, которую записал запуск</translation>
+    </message>
+    <message>
+        <source>the run in {1} is already complete: start a new run, or raise epochs in its training_config.json</source>
+        <translation>запуск в {1} уже завершён: начните новый или увеличьте epochs в его training_config.json</translation>
+    </message>
+    <message>
+        <source>model folder not found: {1} does not exist; give a folder with config.json and model.safetensors, or a Hugging Face repo id such as distilbert-base-uncased</source>
+        <translation>папка модели не найдена: {1} не существует; укажите папку с config.json и model.safetensors или id репозитория Hugging Face, например distilbert-base-uncased</translation>
+    </message>
+    <message>
+        <source>tokenizer not found: {1} does not exist; give a tokenizer.json, a vocab.txt, a .model or a model folder</source>
+        <translation>токенизатор не найден: {1} не существует; укажите tokenizer.json, vocab.txt, файл .model или папку модели</translation>
+    </message>
+</context>
+<context>
     <name>MaskOutcomeStyle</name>
     <message>
         <source>[MASK]</source>

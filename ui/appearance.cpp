@@ -24,6 +24,10 @@ void setLanguageSetting(const QString& language)
 QString installTranslations(QApplication& app, const QString& language)
 {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    // Numbers follow the language the window speaks, not only the system's: a Russian window
+    // on an English system writes "2,5e-05" and "10 000". Widgets take the default locale when
+    // they are made, so this comes before the main window.
+    if (!language.isEmpty()) QLocale::setDefault(locale);
     if (locale.language() == QLocale::English || locale.language() == QLocale::C) return QStringLiteral("en");
     // Our catalogue is embedded (ui/CMakeLists.txt); Qt's own (buttons of standard dialogs)
     // comes from the system's Qt translations when installed.

@@ -1,5 +1,7 @@
 #include "workbench.h"
 
+#include "engine_text.h"
+
 #include "masklab/error.h"
 
 #include <utility>
@@ -57,7 +59,7 @@ Workbench::Workbench(const QString& projectDir, QObject* parent)
             const QString aside = saved + QStringLiteral(".unreadable");
             QFile::remove(aside);
             QFile::rename(saved, aside);
-            QTimer::singleShot(0, this, [this, aside, message = QString::fromStdString(e.what())] {
+            QTimer::singleShot(0, this, [this, aside, message = engineText(e)] {
                 emit problem(tr("The project settings could not be read; the demo settings are used instead"),
                              tr("%1. The file was kept as %2.").arg(message, aside));
             });
@@ -68,7 +70,7 @@ Workbench::Workbench(const QString& projectDir, QObject* parent)
             m_config = TrainingConfig::demoPreset("");
         } catch (const std::exception& e) {
             m_config = TrainingConfig{};
-            QTimer::singleShot(0, this, [this, message = QString::fromStdString(e.what())] {
+            QTimer::singleShot(0, this, [this, message = engineText(e)] {
                 emit problem(tr("The built-in demo corpus is missing"), message);
             });
         }
@@ -196,7 +198,7 @@ void Workbench::loadDemo()
     try {
         demo = TrainingConfig::demoPreset("");
     } catch (const std::exception& e) {
-        emit problem(tr("The built-in demo corpus is missing"), QString::fromStdString(e.what()));
+        emit problem(tr("The built-in demo corpus is missing"), engineText(e));
         return;
     }
     m_corpusChosen = true;
@@ -401,7 +403,7 @@ QString Workbench::startTraining()
     try {
         config.validate();
     } catch (const std::exception& e) {
-        emit problem(tr("The run settings cannot work"), QString::fromStdString(e.what()));
+        emit problem(tr("The run settings cannot work"), engineText(e));
         return {};
     }
     QDir().mkpath(runsDir());

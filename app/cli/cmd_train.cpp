@@ -62,7 +62,7 @@ void printEval(const EvalEvent& e)
 TrainerCallbacks cliCallbacks(int logEvery)
 {
     TrainerCallbacks cb;
-    cb.onLog = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
+    cb.onLog = [](const Message& line) { std::fprintf(stderr, "%s\n", line.text().c_str()); };
     cb.onEval = printEval;
     cb.onStep = [logEvery](const StepEvent& e) {
         if (logEvery > 0 && e.step % logEvery != 0 && e.step != e.totalSteps) return;

@@ -2,9 +2,13 @@
 // afresh finds nothing untranslated), it is embedded in the program, and the window comes up in
 // Russian when asked, numbers in Russian plural forms included.
 #include "appearance.h"
+#include "engine_text.h"
 #include "gui_test_support.h"
 #include "main_window.h"
 #include "panels/course_panel.h"
+
+#include "masklab/corpus.h"
+#include "masklab/message.h"
 
 #include <QApplication>
 #include <QDirIterator>
@@ -37,9 +41,10 @@ private slots:
         QVERIFY(QFile::copy(MASKLAB_SOURCE_DIR "/translations/masklab_ru.ts", copy));
         QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
         QStringList args{"-no-obsolete", "-locations", "none", "-tr-function-alias", "QT_TRANSLATE_NOOP+=MASKLAB_TRANSLATE_NOOP",
-                         "-I", MASKLAB_SOURCE_DIR "/ui", MASKLAB_SOURCE_DIR "/core/src/engine/training_setting_help.cpp",
-                         MASKLAB_SOURCE_DIR "/core/src/engine/training_config.cpp"};
-        for (const QString& folder : {QStringLiteral(MASKLAB_SOURCE_DIR "/ui"), QStringLiteral(MASKLAB_SOURCE_DIR "/app/gui")}) {
+                         "-I", MASKLAB_SOURCE_DIR "/ui"};
+        // The window's sources, and the core's, whose messages are marked MASKLAB_TRANSLATE_NOOP.
+        for (const QString& folder : {QStringLiteral(MASKLAB_SOURCE_DIR "/ui"), QStringLiteral(MASKLAB_SOURCE_DIR "/app/gui"),
+                                      QStringLiteral(MASKLAB_SOURCE_DIR "/core/src")}) {
             QDirIterator it(folder, {"*.cpp", "*.h"}, QDir::Files, QDirIterator::Subdirectories);
             while (it.hasNext()) args << it.next();
         }
@@ -76,6 +81,33 @@ private slots:
         QCOMPARE(QCoreApplication::translate("masklab::ui::MainWindow", "CPU · %n core(s)", nullptr, 1), QString("CPU · 1 ядро"));
         QCOMPARE(QCoreApplication::translate("masklab::ui::MainWindow", "CPU · %n core(s)", nullptr, 2), QString("CPU · 2 ядра"));
         QCOMPARE(QCoreApplication::translate("masklab::ui::MainWindow", "CPU · %n core(s)", nullptr, 16), QString("CPU · 16 ядер"));
+        // Numbers follow the language chosen, whatever the system's locale.
+        QCOMPARE(QLocale().toString(2.5, 'f', 1), QString("2,5"));
+    }
+
+    // The engine's lines and errors (masklab::Message): English with C numbers for the CLI,
+    // Russian with Russian numbers in the window.
+    void engineMessagesFollowTheWindowsLanguage()
+    {
+        using masklab::Message;
+        const Message line = Message(MASKLAB_TRANSLATE_NOOP("Engine", "step {1}: perplexity {2}")).count(12000).number(315.25, 2);
+        QCOMPARE(QString::fromStdString(line.text()), QString("step 12000: perplexity 315.25"));
+        const QString nbsp(QChar(0x00A0));
+        QCOMPARE(engineText(line), QString("шаг 12") + nbsp + QString("000: перплексия 315,25"));
+        // A value that holds a place marker is not filled again; a place without a value stays.
+        QCOMPARE(masklab::fillPlaces("{2} then {1} and {3}", {"{2}", "b"}), std::string("b then {2} and {3}"));
+
+        // A real error from the core, thrown and caught as the window's workers catch it.
+        try {
+            masklab::readCorpus("/no/such/reviews.jsonl", {});
+            QFAIL("readCorpus accepted a missing file");
+        } catch (const std::exception& e) {
+            QVERIFY(QString::fromUtf8(e.what()).startsWith("/no/such/reviews.jsonl does not exist; give an aclImdb folder"));
+            const QString shown = engineText(e);
+            QVERIFY2(isCyrillic(shown) && shown.startsWith("/no/such/reviews.jsonl "), qPrintable(shown));
+        }
+        // What the core throws without a Message shows as it is.
+        QCOMPARE(engineText(std::runtime_error("plain")), QString("plain"));
     }
 };
 

@@ -1,5 +1,7 @@
 #include "panels/training_panel.h"
 
+#include "engine_text.h"
+
 #include "panels/training_form.h"
 #include "workbench.h"
 #include "widgets/start_folder.h"
@@ -227,7 +229,7 @@ void TrainingPanel::loadSettings()
         const TrainingConfig loaded = TrainingConfig::fromFile(file.toStdString());
         m_workbench->updateConfig([&](TrainingConfig& c) { c = loaded; });
     } catch (const std::exception& e) {
-        emit m_workbench->problem(tr("The settings file could not be read"), QString::fromStdString(e.what()));
+        emit m_workbench->problem(tr("The settings file could not be read"), engineText(e));
     }
 }
 

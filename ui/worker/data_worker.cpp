@@ -1,5 +1,7 @@
 #include "worker/data_worker.h"
 
+#include "engine_text.h"
+
 #include "masklab/error.h"
 #include "masklab/hub.h"
 #include "masklab/vocabulary_builder.h"
@@ -76,7 +78,7 @@ void DataWorker::openCorpus(const CorpusRequest& request)
     } catch (const std::exception& e) {
         // A cancel is what the user asked for, not a problem to report.
         if (m_cancel->stopRequested()) emit corpusCancelled(request.generation);
-        else emit corpusFailed(task, QString::fromStdString(e.what()), request.generation);
+        else emit corpusFailed(task, engineText(e), request.generation);
     }
 }
 
@@ -92,11 +94,11 @@ void DataWorker::buildChunks(const ChunkRequest& request)
         try {
             snapshot->split = trainTestSplit(snapshot->chunks.size(), request.sizes, request.splitSeed);
         } catch (const Error& e) {
-            snapshot->splitProblem = QString::fromStdString(e.what());
+            snapshot->splitProblem = engineText(e);
         }
         emit chunksReady(snapshot);
     } catch (const std::exception& e) {
-        emit failed(task, QString::fromStdString(e.what()));
+        emit failed(task, engineText(e));
     }
 }
 
@@ -126,7 +128,7 @@ void DataWorker::maskChunk(const MaskRequest& request)
         }
         emit maskReady(preview);
     } catch (const std::exception& e) {
-        emit failed(task, QString::fromStdString(e.what()));
+        emit failed(task, engineText(e));
     }
 }
 

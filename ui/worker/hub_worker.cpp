@@ -1,5 +1,7 @@
 #include "worker/hub_worker.h"
 
+#include "engine_text.h"
+
 #include "masklab/hub.h"
 
 #include <algorithm>
@@ -41,9 +43,9 @@ void HubWorker::downloadModel(const QString& repoText)
         emit modelDownloaded(repoText.trimmed(), QString::fromStdString(s.folder), QString::fromStdString(s.note));
         listCache();
     } catch (const hub::DownloadCancelled& e) {
-        emit cancelled(job, QString::fromStdString(e.what()));
+        emit cancelled(job, engineText(e));
     } catch (const std::exception& e) {
-        emit failed(job, QString::fromStdString(e.what()));
+        emit failed(job, engineText(e));
     }
 }
 
@@ -61,9 +63,9 @@ void HubWorker::downloadImdb(const QString& url)
             hub::downloadImdb(address.toStdString(), sha256.toStdString(), reporter(this, job, m_cancel));
         emit imdbDownloaded(QString::fromStdString(path));
     } catch (const hub::DownloadCancelled& e) {
-        emit cancelled(job, QString::fromStdString(e.what()));
+        emit cancelled(job, engineText(e));
     } catch (const std::exception& e) {
-        emit failed(job, QString::fromStdString(e.what()));
+        emit failed(job, engineText(e));
     }
 }
 

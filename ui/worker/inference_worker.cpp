@@ -7,6 +7,8 @@
 
 #include "worker/inference_worker.h"
 
+#include "engine_text.h"
+
 #include "masklab/hub.h"
 
 
@@ -72,7 +74,7 @@ void InferenceWorker::loadModel(const QString& slot, const QString& folder)
         emit modelReady(info);
     } catch (const std::exception& e) {
         m_models.remove(slot);  // never answer from the model this one was meant to replace
-        emit modelFailed(slot, QString::fromStdString(e.what()));
+        emit modelFailed(slot, engineText(e));
     }
 }
 
@@ -94,7 +96,7 @@ void InferenceWorker::createModel(const QString& slot, const QString& preset, co
         ModelInfo info = describe(slot, QString(), tr("new, %1").arg(preset), *loaded->model, *tokenizer);
         emit modelReady(info);
     } catch (const std::exception& e) {
-        emit modelFailed(slot, QString::fromStdString(e.what()));
+        emit modelFailed(slot, engineText(e));
     }
 }
 
@@ -115,7 +117,7 @@ void InferenceWorker::fillMask(const FillMaskRequest& request)
         for (const auto& perMask : result) reply.perMask.push_back(candidatesOf(perMask));
         if (!reply.perMask.isEmpty()) reply.candidates = reply.perMask.front();
     } catch (const std::exception& e) {
-        reply.error = QString::fromStdString(e.what());
+        reply.error = engineText(e);
     }
     emit fillMaskReady(reply);
 }

@@ -3,6 +3,8 @@
 
 #include "worker/training_worker.h"
 
+#include "engine_text.h"
+
 
 namespace masklab::ui {
 
@@ -16,7 +18,7 @@ void TrainingWorker::run(const TrainingRequest& request)
     TrainerCallbacks callbacks;
     callbacks.onStep = [this](const StepEvent& e) { emit stepped(e); };
     callbacks.onEval = [this](const EvalEvent& e) { emit evaluated(e); };
-    callbacks.onLog = [this](const std::string& line) { emit logLine(QString::fromStdString(line)); };
+    callbacks.onLog = [this](const Message& line) { emit logLine(engineText(line)); };
     callbacks.shouldStop = [this] {
         if (m_control->pauseRequested()) {
             emit pausedChanged(true);
@@ -48,7 +50,7 @@ void TrainingWorker::run(const TrainingRequest& request)
                 emit probesScored(scores);
             } catch (const std::exception& error) {
                 // A probe that does not fit (too long for the model) must not end the run.
-                emit logLine(tr("probes not scored: %1").arg(QString::fromStdString(error.what())));
+                emit logLine(tr("probes not scored: %1").arg(engineText(error)));
             }
         };
     }
@@ -59,7 +61,7 @@ void TrainingWorker::run(const TrainingRequest& request)
                                                 : train(request.config, callbacks);
         emit finished(result);
     } catch (const std::exception& e) {
-        emit failed(QString::fromStdString(e.what()));
+        emit failed(engineText(e));
     }
 }
 

@@ -3,6 +3,7 @@
 // clipping and accumulation, fresh masks every batch, perplexity on frozen masks, checkpoints
 // every epoch and a resumable state. It reports through callbacks and stops when asked, so a
 // GUI worker can drive it; it reads straight down like llm.c's loop.
+#include "masklab/message.h"
 #include "masklab/training_config.h"
 
 #include <cstdint>
@@ -37,7 +38,8 @@ struct TrainerCallbacks {
     // Called right after each evaluation with the live model in eval-ready state, on the
     // training thread, so a caller can probe it (the GUI re-scores its fill-mask probes here).
     std::function<void(const EvalEvent&, MaskedLanguageModelImpl&, const Tokenizer&)> onEvaluatedModel;
-    std::function<void(const std::string&)> onLog;   // human-readable progress lines
+    // Progress lines for people: the CLI prints message.text(), the window translates them.
+    std::function<void(const Message&)> onLog;
     std::function<bool()> shouldStop;                // checked between steps
 };
 

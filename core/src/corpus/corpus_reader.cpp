@@ -1,4 +1,5 @@
 // readCorpus: picks the reader from the path, plus the helpers every reader shares.
+#include "masklab/message.h"
 #include "corpus/corpus_internal.h"
 #include "text/utf8.h"
 
@@ -180,9 +181,14 @@ Corpus readCorpus(const std::string& path, const CorpusOptions& options)
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (path.empty() || !fs::exists(status))
-        throw Error((path.empty() ? std::string("no corpus path given") : path + " does not exist")
-                    + "; give an aclImdb folder, an aclImdb .tar.gz/.tar.xz archive, "
-                      "or a .jsonl, .csv or .txt file");
+    {
+        if (path.empty())
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "no corpus path given; give an aclImdb folder, an aclImdb .tar.gz/.tar.xz "
+                                                              "archive, or a .jsonl, .csv or .txt file")));
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} does not exist; give an aclImdb folder, an aclImdb .tar.gz/.tar.xz "
+                                                          "archive, or a .jsonl, .csv or .txt file"))
+                               .arg(path));
+    }
 
     Corpus corpus;
     bool hasSplits = false;

@@ -1,5 +1,6 @@
 // Corpora from files that carry no splits: JSONL (one object per line), CSV/TSV with a header
 // row (RFC 4180 quoting), and plain text cut per file, line or paragraph.
+#include "masklab/message.h"
 #include "corpus/corpus_internal.h"
 #include "support/json_reason.h"
 #include "support/json_value.h"
@@ -30,7 +31,7 @@ std::string_view readTextFile(const std::string& path, std::string& bytes)
     bytes = readFile(path);
     const std::string_view content = stripBom(bytes);
     if (content.empty())
-        throw Error(path + " is empty; delete it or put text in it");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is empty; delete it or put text in it")).arg(path));
     checkUtf8(content, path);
     return content;
 }

@@ -1,4 +1,5 @@
 #include "masklab/dataset_ops.h"
+#include "masklab/message.h"
 
 #include "masklab/error.h"
 #include "masklab/random.h"
@@ -35,7 +36,7 @@ std::vector<std::size_t> shuffledIndices(std::size_t count, uint64_t seed)
 
 SplitIndices trainTestSplit(std::size_t count, SplitSizes sizes, uint64_t seed)
 {
-    if (count == 0) throw Error("cannot split an empty corpus: load some documents first");
+    if (count == 0) throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot split an empty corpus: load some documents first")));
     std::size_t test = resolve(sizes.test, count, true, "test");
     std::size_t train = resolve(sizes.train, count, false, "train");
     if (test == 0 && train == 0) test = static_cast<std::size_t>(std::ceil(0.25 * static_cast<double>(count)));

@@ -1,4 +1,5 @@
 #include "masklab/checkpoint.h"
+#include "masklab/message.h"
 
 #include "hub/hub_cache.h"
 
@@ -117,8 +118,9 @@ PretrainedModel loadPretrained(const std::string& folderText)
     const fs::path folder(folderText);
     std::error_code ec;
     if (!fs::is_directory(folder, ec))
-        throw Error("model folder not found: " + folderText +
-                    " is not a folder; give a folder with config.json and model.safetensors");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "model folder not found: {1} is not a folder; give a folder with "
+                                                          "config.json and model.safetensors"))
+                               .arg(folderText));
     const ModelConfig config = ModelConfig::fromFile((folder / "config.json").string());
     PretrainedModel loaded;
     loaded.folder = folderText;

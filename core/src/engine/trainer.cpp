@@ -7,6 +7,7 @@
 #include "masklab/dataset_ops.h"
 #include "masklab/error.h"
 #include "masklab/masking.h"
+#include "masklab/message.h"
 #include "masklab/parallel.h"
 #include "masklab/token_store.h"
 #include "masklab/vocabulary_builder.h"
@@ -31,7 +32,7 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-void log(const TrainerCallbacks& cb, const std::string& line)
+void log(const TrainerCallbacks& cb, const Message& line)
 {
     if (cb.onLog) cb.onLog(line);
 }
@@ -42,10 +43,11 @@ torch::Device chooseDevice(const std::string& setting)
     try {
         torch::Device device(setting);
         if (device.is_cuda() && !torch::cuda::is_available())
-            throw Error("device " + setting + " was asked for, but no CUDA GPU is available: use device \"cpu\" or \"auto\"");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "device {1} was asked for, but no CUDA GPU is available: use device \"cpu\" or \"auto\""))
+                                   .arg(setting));
         return device;
     } catch (const c10::Error&) {
-        throw Error("unknown device " + inQuotes(setting) + ": use auto, cpu, cuda or cuda:N");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "unknown device {1}: use auto, cpu, cuda or cuda:N")).arg(inQuotes(setting)));
     }
 }
 
@@ -65,11 +67,13 @@ struct Session {
 std::unique_ptr<Tokenizer> scratchTokenizer(const TrainingConfig& c, const Corpus& corpus, const TrainerCallbacks& cb)
 {
     if (!c.tokenizer.empty()) return loadTokenizer(c.tokenizer);
-    log(cb, "building a WordPiece vocabulary of " + std::to_string(c.scratchVocabSize) + " tokens from the corpus");
+    log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "building a WordPiece vocabulary of {1} tokens from the corpus")).count(c.scratchVocabSize));
     std::unique_ptr<Tokenizer> built = buildCorpusTokenizer(corpus.documents, c.scratchVocabSize);
     if (built->vocabSize() < c.scratchVocabSize)
-        log(cb, "the corpus gives " + std::to_string(built->vocabSize()) + " vocabulary entries, not " +
-                    std::to_string(c.scratchVocabSize) + ": every character and every word seen at least twice are in");
+        log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "the corpus gives {1} vocabulary entries, not {2}: every character and every word "
+                                              "seen at least twice are in"))
+                    .count(built->vocabSize())
+                    .count(c.scratchVocabSize));
     return built;
 }
 
@@ -88,23 +92,23 @@ Session prepare(const TrainingConfig& c, const TrainerCallbacks& cb)
     CorpusOptions corpusOptions;
     corpusOptions.split = c.split;
     corpusOptions.textField = c.textField;
-    log(cb, "reading " + c.corpus);
+    log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "reading {1}")).arg(c.corpus));
     const Corpus corpus = readCorpus(c.corpus, corpusOptions);
 
     torch::manual_seed(static_cast<uint64_t>(c.seed));
     if (!c.model.empty()) {
-        log(cb, "loading " + c.model);
+        log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "loading {1}")).arg(c.model));
         // The settings file may name a Hub repo id: it resolves through the cache (or downloads).
         Clock::time_point lastLine{};
         const std::string folder = hub::locateModel(c.model, [&](const hub::TransferProgress& p) {
             if (Clock::now() - lastLine > std::chrono::seconds(2)) {
                 lastLine = Clock::now();
-                log(cb, "downloading " + hub::describeProgress(p));
+                log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "downloading {1}")).arg(hub::describeProgress(p)));
             }
             return !(cb.shouldStop && cb.shouldStop());
         });
         PretrainedModel loaded = loadPretrained(folder);
-        for (const std::string& w : loaded.warnings) log(cb, "warning: " + w);
+        for (const std::string& w : loaded.warnings) log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "warning: {1}")).arg(w));
         s.model = loaded.model;
         s.tokenizer = std::move(loaded.tokenizer);
     } else {
@@ -114,25 +118,33 @@ Session prepare(const TrainingConfig& c, const TrainerCallbacks& cb)
         modelConfig.maxPositions = std::max(modelConfig.maxPositions, c.chunkSize);
         s.model = MaskedLanguageModel(modelConfig);
         checkTokenizerFits(*s.tokenizer, modelConfig, "the run");
-        log(cb, "new " + modelConfig.className() + " (" + c.fromScratch + "), " +
-                    std::to_string(s.model->numParameters()) + " parameters");
+        log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "new {1} ({2}), {3} parameters"))
+                    .arg(modelConfig.className())
+                    .arg(c.fromScratch)
+                    .count(s.model->numParameters()));
     }
     if (c.chunkSize > s.model->config().maxPositions)
-        throw Error("chunk_size " + std::to_string(c.chunkSize) + " is longer than the model's " +
-                    std::to_string(s.model->config().maxPositions) + " positions");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "chunk_size {1} is longer than the model's {2} positions: choose a chunk_size "
+                                                          "of at most {2}"))
+                               .count(c.chunkSize)
+                               .count(s.model->config().maxPositions));
 
-    log(cb, "tokenizing " + std::to_string(corpus.size()) + " documents");
+    log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "tokenizing {1} documents")).count(static_cast<int64_t>(corpus.size())));
     const TokenStore store = tokenizeCached(*s.tokenizer, corpus.documents, defaultCacheDir(), nullptr, c.threads);
     ChunkOptions chunkOptions;
     chunkOptions.chunkSize = c.chunkSize;
     chunkOptions.groupSize = c.groupSize;
     s.chunks = groupTexts(store, chunkOptions, std::max(0, s.tokenizer->specialTokens().pad));
     if (s.chunks.size() < 2)
-        throw Error("the corpus gives only " + std::to_string(s.chunks.size()) + " chunks of " +
-                    std::to_string(c.chunkSize) + " tokens: add text or choose a smaller chunk size");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the corpus gives only {1} chunks of {2} tokens: add text or choose a "
+                                                          "smaller chunk size"))
+                               .count(static_cast<int64_t>(s.chunks.size()))
+                               .count(c.chunkSize));
     s.split = trainTestSplit(s.chunks.size(), {c.trainSize, c.testSize}, c.splitSeed);
-    log(cb, std::to_string(s.chunks.size()) + " chunks: " + std::to_string(s.split.train.size()) + " for training, " +
-                std::to_string(s.split.test.size()) + " for evaluation");
+    log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} chunks: {2} for training, {3} for evaluation"))
+                .count(static_cast<int64_t>(s.chunks.size()))
+                .count(static_cast<int64_t>(s.split.train.size()))
+                .count(static_cast<int64_t>(s.split.test.size())));
 
     s.vocabulary = maskingVocabularyFor(*s.tokenizer);
     const MaskingOptions evalMasking = c.masking(c.evalMaskSeed);
@@ -243,12 +255,15 @@ void appendMetric(const std::string& runDir, const json& line)
     out << line.dump() << '\n';
 }
 
-std::string outOfMemoryAdvice(const TrainingConfig& c)
+MessageError outOfMemory(const TrainingConfig& c)
 {
     const int half = std::max(1, c.batchSize / 2);
-    return "ran out of memory with batch_size " + std::to_string(c.batchSize) + ": try batch_size " +
-           std::to_string(half) + " with gradient_accumulation " + std::to_string(c.gradientAccumulation * 2) +
-           " (the same effective batch), or a shorter chunk_size";
+    return MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "ran out of memory with batch_size {1}: try batch_size {2} with "
+                                                      "gradient_accumulation {3} (the same effective batch), or a "
+                                                      "shorter chunk_size"))
+                            .count(c.batchSize)
+                            .count(half)
+                            .count(int64_t{c.gradientAccumulation} * 2));
 }
 
 bool isOutOfMemory(const std::exception& e)
@@ -265,7 +280,7 @@ RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
     LossScaler scaler(s.precision);
     if (state.globalStep > 0 || state.microBatch > 0) {
         loadTrainingState(runDir, state, *s.model, *optimizer, scaler);
-        log(cb, "resumed at step " + std::to_string(state.globalStep) + " (epoch " + std::to_string(state.epoch + 1) + ")");
+        log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "resumed at step {1} (epoch {2})")).count(state.globalStep).count(state.epoch + 1));
     }
 
     const std::size_t trainCount = s.split.train.size();
@@ -280,7 +295,7 @@ RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
 
     auto emitEval = [&](const EvalEvent& e) {
         appendMetric(runDir, {{"type", "eval"}, {"step", e.step}, {"epoch", e.epoch}, {"loss", e.loss}, {"perplexity", e.perplexity}});
-        log(cb, "step " + std::to_string(e.step) + ": perplexity " + std::to_string(e.perplexity));
+        log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "step {1}: perplexity {2}")).count(e.step).number(e.perplexity, 2));
         if (cb.onEval) cb.onEval(e);
         if (cb.onEvaluatedModel) cb.onEvaluatedModel(e, *s.model, *s.tokenizer);
         result.finalPerplexity = e.perplexity;
@@ -312,7 +327,7 @@ RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
                 saveTrainingState(runDir, state, *s.model, *optimizer, scaler);
                 result.lastCheckpoint = folder;
                 result.steps = state.globalStep;
-                log(cb, "stopped at step " + std::to_string(state.globalStep) + "; resume with the run folder");
+                log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "stopped at step {1}; resume with the run folder")).count(state.globalStep));
                 return result;
             }
             // One optimizer step: gradientAccumulation micro-batches (fewer at the epoch's end).
@@ -349,20 +364,23 @@ RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
                     scaler.scale(loss).backward();
                 }
             } catch (const c10::Error& e) {
-                if (isOutOfMemory(e)) throw Error(outOfMemoryAdvice(c));
+                if (isOutOfMemory(e)) throw outOfMemory(c);
                 throw;
             } catch (const std::bad_alloc&) {
-                throw Error(outOfMemoryAdvice(c));
+                throw outOfMemory(c);
             }
             if (!std::isfinite(stepLoss) && !scaler.enabled())
-                throw Error("the training loss became " + std::to_string(stepLoss) + " at step " +
-                            std::to_string(state.globalStep + 1) + ": lower the learning rate (now " +
-                            std::to_string(c.learningRate) + ") or use fp32/bf16");
+                throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the training loss became {1} at step {2}: lower the learning rate "
+                                                              "(now {3}) or use fp32/bf16"))
+                                       .arg(std::to_string(stepLoss))
+                                       .count(state.globalStep + 1)
+                                       .number(c.learningRate));
             const bool stepped = scaler.step(*optimizer, s.model->parameters(), c.maxGradNorm);
             if (stepped)
                 ++state.scheduleStep;
             else
-                log(cb, "fp16: gradients overflowed, step skipped, loss scale now " + std::to_string(scaler.scale()));
+                log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "fp16: gradients overflowed, step skipped, loss scale now {1}"))
+                            .number(scaler.scale()));
             ++state.globalStep;
 
             const double epochProgress = state.epoch + static_cast<double>(state.microBatch) / static_cast<double>(microPerEpoch);
@@ -388,7 +406,7 @@ RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
             const std::string folder = (fs::path(runDir) / ("checkpoint-epoch-" + std::to_string(state.epoch + 1))).string();
             savePretrained(folder, *s.model, *s.tokenizer);
             result.lastCheckpoint = folder;
-            log(cb, "saved " + folder);
+            log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "saved {1}")).arg(folder));
         }
         TrainingState next = state;
         next.epoch += 1;
@@ -407,7 +425,8 @@ RunResult train(const TrainingConfig& config, const TrainerCallbacks& callbacks)
     config.validate();
     fs::create_directories(config.outputDir);
     if (fs::exists(fs::path(config.outputDir) / "metrics.jsonl"))
-        throw Error("the run folder " + config.outputDir + " already holds a run: choose a new folder, or resume it");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the run folder {1} already holds a run: choose a new folder, or resume it"))
+                               .arg(config.outputDir));
     {
         std::ofstream out(fs::path(config.outputDir) / "training_config.json");
         out << config.toJson();
@@ -420,11 +439,16 @@ RunResult resumeTraining(const std::string& runDir, const TrainerCallbacks& call
 {
     const fs::path configPath = fs::path(runDir) / "training_config.json";
     if (!fs::exists(configPath))
-        throw Error(runDir + " is not a MaskLab run folder (no training_config.json): give the folder a run wrote");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is not a MaskLab run folder (no training_config.json): give the folder "
+                                                          "a run wrote"))
+                               .arg(runDir));
     TrainingConfig config = TrainingConfig::fromFile(configPath.string());
     config.outputDir = runDir;
     const TrainingState state = readTrainingState(runDir);
-    if (state.epoch >= config.epochs) throw Error("the run in " + runDir + " is already complete");
+    if (state.epoch >= config.epochs)
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the run in {1} is already complete: start a new run, or raise epochs in its "
+                                                          "training_config.json"))
+                               .arg(runDir));
     Session s = prepare(config, callbacks);
     return runLoop(s, state, callbacks);
 }

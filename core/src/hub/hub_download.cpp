@@ -1,5 +1,6 @@
 // downloadModel: huggingface_hub's hf_hub_download, file by file, into the shared cache.
 // First every file's metadata (HEAD), so the progress knows the total; then the missing blobs.
+#include "masklab/message.h"
 #include "masklab/hub.h"
 
 #include "hub/hub_cache.h"
@@ -336,9 +337,10 @@ std::string locateModel(const std::string& pathOrRepoId, const HubSettings& sett
                                pathOrRepoId.front() == '~' || pathOrRepoId.find("//") != std::string::npos;
     const std::optional<RepoRef> repo = looksLikePath ? std::nullopt : RepoRef::parse(pathOrRepoId);
     if (!repo)
-        throw Error("model folder not found: " + pathOrRepoId +
-                    " does not exist; give a folder with config.json and model.safetensors, or a Hugging Face "
-                    "repo id such as distilbert-base-uncased");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "model folder not found: {1} does not exist; give a folder with "
+                                                          "config.json and model.safetensors, or a Hugging Face repo "
+                                                          "id such as distilbert-base-uncased"))
+                               .arg(pathOrRepoId));
     try {
         return downloadModel(*repo, settings, progress).folder;
     } catch (const DownloadCancelled&) {

@@ -1,5 +1,6 @@
 // loadTokenizer(): reads the tokenizer files Hugging Face writes (tokenizer.json, vocab.txt +
 // tokenizer_config.json) or a SentencePiece model, from a file or a model folder.
+#include "masklab/message.h"
 #include "masklab/error.h"
 #include "support/json_reason.h"
 #include "support/json_value.h"
@@ -214,8 +215,9 @@ std::unique_ptr<Tokenizer> loadTokenizer(const std::string& pathText)
     const fs::path path(pathText);
     std::error_code ec;
     if (!fs::exists(path, ec))
-        throw Error("tokenizer not found: " + pathText +
-                    " does not exist; give a tokenizer.json, a vocab.txt, a .model or a model folder");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "tokenizer not found: {1} does not exist; give a tokenizer.json, a "
+                                                          "vocab.txt, a .model or a model folder"))
+                               .arg(pathText));
     if (fs::is_directory(path)) {
         for (const char* name : {"tokenizer.json", "vocab.txt", "spiece.model", "sentencepiece.bpe.model",
                                  "tokenizer.model"}) {

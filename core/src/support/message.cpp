@@ -1,0 +1,72 @@
+#include "masklab/message.h"
+
+#include <iomanip>
+#include <locale>
+#include <sstream>
+
+namespace masklab {
+
+Message& Message::arg(std::string text)
+{
+    Arg a;
+    a.text = std::move(text);
+    m_args.push_back(std::move(a));
+    return *this;
+}
+
+Message& Message::count(int64_t wholeNumber)
+{
+    Arg a;
+    a.kind = Arg::Kind::Count;
+    a.value = static_cast<double>(wholeNumber);
+    a.text = std::to_string(wholeNumber);  // exact, also past 2^53
+    m_args.push_back(std::move(a));
+    return *this;
+}
+
+Message& Message::number(double value, int decimals)
+{
+    Arg a;
+    a.kind = Arg::Kind::Number;
+    a.value = value;
+    a.decimals = decimals;
+    // The classic locale: a GUI process runs under the user's C locale (Qt sets it), and the
+    // English text must not say "315,25".
+    std::ostringstream out;
+    out.imbue(std::locale::classic());
+    if (decimals >= 0) out << std::fixed << std::setprecision(decimals);
+    out << value;
+    a.text = out.str();
+    m_args.push_back(std::move(a));
+    return *this;
+}
+
+std::string Message::text() const
+{
+    std::vector<std::string> values;
+    values.reserve(m_args.size());
+    for (const Arg& a : m_args) values.push_back(a.text);
+    return fillPlaces(m_format, values);
+}
+
+std::string fillPlaces(const std::string& format, const std::vector<std::string>& values)
+{
+    std::string out;
+    out.reserve(format.size() + 16 * values.size());
+    for (std::size_t i = 0; i < format.size(); ++i) {
+        if (format[i] == '{') {
+            std::size_t end = i + 1, place = 0;
+            while (end < format.size() && format[end] >= '0' && format[end] <= '9' && end - i <= 3)
+                place = place * 10 + static_cast<std::size_t>(format[end++] - '0');
+            if (end > i + 1 && end < format.size() && format[end] == '}' && place >= 1 && place <= values.size()) {
+                out += values[place - 1];
+                i = end;
+                continue;
+            }
+        }
+        out += format[i];
+    }
+    return out;
+}
+
+}  // namespace masklab
