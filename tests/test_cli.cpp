@@ -61,13 +61,13 @@ class TestCli final : public QObject {
 private:
     // Runs masklab-cli with the arguments; the cache defaults point into the temporary folder
     // so a run that forgets --cache-dir still writes nothing into the user's cache.
-    CliRun run(const QStringList& arguments) const
+    CliRun run(const QStringList& arguments, const QString& cacheDir = {}) const
     {
         CliRun result;
         result.command = QStringLiteral("masklab-cli ") + arguments.join(QLatin1Char(' '));
         QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("MASKLAB_CACHE_DIR"), m_defaultCache);
+        environment.insert(QStringLiteral("MASKLAB_CACHE_DIR"), cacheDir.isEmpty() ? m_defaultCache : cacheDir);
         environment.insert(QStringLiteral("XDG_CACHE_HOME"), m_defaultCache);
         process.setProcessEnvironment(environment);
         process.start(m_cli, arguments);
@@ -580,12 +580,83 @@ private slots:
             QVERIFY2(!help.isEmpty(), key);
             bool found = false;
             for (const QByteArray& line : lines)
-                found = found || (line.contains(flag + ' ') || line.contains(flag + ',')) && line.contains(help);
+                found = found || ((line.contains(flag + ' ') || line.contains(flag + ',')) && line.contains(help));
             QVERIFY2(found, qPrintable(QString("train --help has no line with %1 and \"%2\"").arg(flag, help)));
             ++described;
         });
         QVERIFY(described > 30);
         QVERIFY(!r.out.contains("Setting learning_rate"));
+    }
+
+    // ---- train: crash safety -----------------------------------------------------------------
+
+    // kill -9 in the middle of an epoch, then --resume: the state written every
+    // save_every_steps loses at most that many steps, and every step after it has the loss of
+    // the uninterrupted run, bit for bit (the CPU, the same threads).
+    void killedRunResumesWithTheSameLosses()
+    {
+        const auto settings = [&](const QString& folder) {
+            nlohmann::json j = {{"from_scratch", "tiny"}, {"tokenizer", tokenizerPath().toStdString()},
+                                {"corpus", sampleJsonl().toStdString()}, {"chunk_size", 64}, {"train_size", 480},
+                                {"test_size", 16}, {"batch_size", 8}, {"epochs", 1}, {"learning_rate", 1e-3},
+                                {"warmup_steps", 2}, {"log_every_steps", 1}, {"save_every_steps", 3},
+                                {"threads", 2}, {"device", "cpu"}, {"output_dir", temp(folder).toStdString()}};
+            const QString path = temp(folder + ".json");
+            writeFile(path, QByteArray::fromStdString(j.dump()));
+            return path;
+        };
+        const auto stepLosses = [&](const QString& folder) {
+            std::map<int64_t, double> losses;  // the last line of each step
+            std::ifstream in(temp(folder + "/metrics.jsonl").toStdString());
+            std::string line;
+            while (std::getline(in, line)) {
+                const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+                if (j.is_object() && j.value("type", "") == "step") losses[j["step"].get<int64_t>()] = j["loss"].get<double>();
+            }
+            return losses;
+        };
+
+        // train has no --cache-dir: its token cache is MASKLAB_CACHE_DIR's.
+        const QString cache = temp(QStringLiteral("cache"));
+        const CliRun whole = run({QStringLiteral("train"), QStringLiteral("--config"), settings("uninterrupted")}, cache);
+        QVERIFY2(whole.finished && whole.exitCode == 0, whole.describe().constData());
+        const std::map<int64_t, double> expected = stepLosses("uninterrupted");
+        QCOMPARE(expected.size(), std::size_t(60));
+
+        QProcess killed;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("MASKLAB_CACHE_DIR"), cache);
+        killed.setProcessEnvironment(environment);
+        killed.start(m_cli, {QStringLiteral("train"), QStringLiteral("--config"), settings("killed")});
+        QVERIFY(killed.waitForStarted(kTimeoutMs));
+        QElapsedTimer waited;
+        waited.start();
+        while (stepLosses("killed").size() < 20 && killed.state() == QProcess::Running && waited.elapsed() < kTimeoutMs)
+            QTest::qWait(5);
+        QVERIFY2(killed.state() == QProcess::Running, "the run ended before it could be killed");
+        killed.kill();  // SIGKILL: no handler runs
+        killed.waitForFinished();
+        const int64_t reached = stepLosses("killed").rbegin()->first;
+        std::ifstream stateFile(temp(QStringLiteral("killed/state/trainer_state.json")).toStdString());
+        QVERIFY2(stateFile, "no state after the kill");
+        const int64_t saved = nlohmann::json::parse(stateFile)["global_step"].get<int64_t>();
+        QVERIFY2(saved >= reached - 3 && saved % 3 == 0,
+                 qPrintable(QString("killed at step %1 with the state at step %2").arg(reached).arg(saved)));
+        QVERIFY2(reached < 60, "the run finished before the kill");
+        qInfo("killed after step %lld, the state at step %lld", static_cast<long long>(reached), static_cast<long long>(saved));
+
+        const CliRun resumed = run({QStringLiteral("train"), QStringLiteral("--resume"), temp(QStringLiteral("killed"))}, cache);
+        QVERIFY2(resumed.finished && resumed.exitCode == 0, resumed.describe().constData());
+        const std::map<int64_t, double> got = stepLosses("killed");
+        QCOMPARE(got.size(), expected.size());
+        for (const auto& [step, loss] : expected)
+            QVERIFY2(got.at(step) == loss, qPrintable(QString("step %1: %2 after the kill, %3 uninterrupted")
+                                                          .arg(step).arg(got.at(step), 0, 'g', 17).arg(loss, 0, 'g', 17)));
+        // Each step once in the resumed run's metrics: the steps after the state were taken back.
+        std::ifstream metrics(temp(QStringLiteral("killed/metrics.jsonl")).toStdString());
+        int stepLines = 0;
+        for (std::string line; std::getline(metrics, line);) stepLines += line.find("\"type\":\"step\"") != std::string::npos;
+        QCOMPARE(stepLines, 60);
     }
 
 private:

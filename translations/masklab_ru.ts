@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>device {1} was asked for, but no CUDA GPU is available: use device &quot;cpu&quot; or &quot;auto&quot;</source>
-        <translation>запрошено устройство {1}, но GPU с CUDA нет: укажите устройство "cpu" или "auto"</translation>
+        <translation>запрошено устройство {1}, но GPU с CUDA нет: укажите устройство &quot;cpu&quot; или &quot;auto&quot;</translation>
     </message>
     <message>
         <source>unknown device {1}: use auto, cpu, cuda or cuda:N</source>
@@ -122,6 +122,10 @@
     <message>
         <source>tokenizer not found: {1} does not exist; give a tokenizer.json, a vocab.txt, a .model or a model folder</source>
         <translation>токенизатор не найден: {1} не существует; укажите tokenizer.json, vocab.txt, файл .model или папку модели</translation>
+    </message>
+    <message>
+        <source>cannot rewrite {1}: is the disk full?</source>
+        <translation>не удаётся перезаписать {1}: диск заполнен?</translation>
     </message>
 </context>
 <context>
@@ -258,10 +262,6 @@
         <translation>Фрагментов на шаг оптимизатора до накопления (в курсе: 64)</translation>
     </message>
     <message>
-        <source>Micro-batches summed into one optimizer step</source>
-        <translation>Сколько микробатчей суммируется в один шаг оптимизатора</translation>
-    </message>
-    <message>
         <source>Passes over the training chunks (the course: 3)</source>
         <translation>Проходов по обучающим фрагментам (в курсе: 3)</translation>
     </message>
@@ -360,6 +360,26 @@
     <message>
         <source>choose a folder for the run</source>
         <translation>выберите папку для запуска</translation>
+    </message>
+    <message>
+        <source>must be at least 0 and below 1, or -1 for the model&apos;s own</source>
+        <translation>должно быть не меньше 0 и меньше 1 или -1, чтобы оставить значение модели</translation>
+    </message>
+    <message>
+        <source>Hidden dropout for this run, from 0 to below 1; -1 keeps the model&apos;s own (0 makes runs comparable exactly)</source>
+        <translation>Dropout скрытых слоёв для этого запуска, от 0 до значения меньше 1; -1 оставляет значение модели (0 делает запуски точно сравнимыми)</translation>
+    </message>
+    <message>
+        <source>Dropout on attention weights for this run; -1 keeps the model&apos;s own</source>
+        <translation>Dropout весов внимания для этого запуска; -1 оставляет значение модели</translation>
+    </message>
+    <message>
+        <source>Micro-batches in one optimizer step; its loss is the mean over all their masked tokens</source>
+        <translation>Микробатчей в одном шаге оптимизатора; потеря шага — среднее по всем их замаскированным токенам</translation>
+    </message>
+    <message>
+        <source>Also save the resumable state every N steps, so a crash loses at most N; 0 = at epochs and stops only</source>
+        <translation>Сохранять состояние для продолжения ещё и каждые N шагов, чтобы сбой стоил не больше N шагов; 0 — только по эпохам и при остановке</translation>
     </message>
 </context>
 <context>

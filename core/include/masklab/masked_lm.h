@@ -45,6 +45,13 @@ public:
     explicit MaskedLanguageModelImpl(const ModelConfig& config);
 
     const ModelConfig& config() const { return m_config; }
+    // Dropout for a run (the trainer's dropout and attention_dropout settings); saved
+    // checkpoints then carry it in config.json, as from_pretrained(..., dropout=...) does.
+    void setDropout(double hidden, double attention)
+    {
+        m_config.dropout = hidden;
+        m_config.attentionDropout = attention;
+    }
 
     // Hidden states [batch, seq, hidden] of the encoder. attentionMask (1 = real token) may be
     // undefined when every position is real.

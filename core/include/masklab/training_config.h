@@ -16,6 +16,8 @@ struct TrainingConfig {
     std::string tokenizer;              // tokenizer for fromScratch (file or folder); empty =
                                         // build a WordPiece vocabulary from the training corpus
     int scratchVocabSize = 4000;        // size of that built vocabulary
+    double dropout = -1;                // hidden dropout for this run; -1 = the model's own
+    double attentionDropout = -1;       // attention dropout for this run; -1 = the model's own
 
     // --- Data ------------------------------------------------------------------------------
     std::string corpus;                 // aclImdb folder/tarball, JSONL, CSV or text
@@ -43,7 +45,8 @@ struct TrainingConfig {
     double adamBeta2 = 0.999;
     double adamEpsilon = 1e-8;
     int batchSize = 64;                 // chunks per optimizer step (before accumulation)
-    int gradientAccumulation = 1;       // micro-batches summed per optimizer step
+    int gradientAccumulation = 1;       // micro-batches per optimizer step; the step's loss is
+                                        // the mean over every masked token of all of them
     int epochs = 3;
     int warmupSteps = 0;                // linear warmup, then linear decay to 0
     double maxGradNorm = 1.0;           // gradient clipping (0 = off)
@@ -66,6 +69,9 @@ struct TrainingConfig {
     std::string outputDir;              // run folder: config, metrics, checkpoints, state
     bool saveEveryEpoch = true;         // a save_pretrained checkpoint after each epoch (the
                                         // last epoch's is always saved)
+    int saveEverySteps = 0;             // the resumable state every N steps as well (0 = at the
+                                        // end of each epoch and at a stop only): a crash, even
+                                        // kill -9, loses at most N steps
 
     // The built-in demo: a tiny model from scratch on the review corpus shipped in
     // resources/demo, trained in a few minutes on two CPU cores, written to outputDir.
@@ -105,6 +111,8 @@ void visitTrainingFields(TrainingConfig& c, Visitor&& v)
     v("from_scratch", c.fromScratch);
     v("tokenizer", c.tokenizer);
     v("scratch_vocab_size", c.scratchVocabSize);
+    v("dropout", c.dropout);
+    v("attention_dropout", c.attentionDropout);
     v("corpus", c.corpus);
     v("split", c.split);
     v("text_field", c.textField);
@@ -139,6 +147,7 @@ void visitTrainingFields(TrainingConfig& c, Visitor&& v)
     v("threads", c.threads);
     v("output_dir", c.outputDir);
     v("save_every_epoch", c.saveEveryEpoch);
+    v("save_every_steps", c.saveEverySteps);
 }
 
 // Where the demo corpus is: $MASKLAB_DEMO_DIR, the source tree's resources/demo, or the

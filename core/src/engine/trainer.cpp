@@ -123,6 +123,9 @@ Session prepare(const TrainingConfig& c, const TrainerCallbacks& cb)
                     .arg(c.fromScratch)
                     .count(s.model->numParameters()));
     }
+    if (c.dropout >= 0 || c.attentionDropout >= 0)
+        s.model->setDropout(c.dropout >= 0 ? c.dropout : s.model->config().dropout,
+                            c.attentionDropout >= 0 ? c.attentionDropout : s.model->config().attentionDropout);
     if (c.chunkSize > s.model->config().maxPositions)
         throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "chunk_size {1} is longer than the model's {2} positions: choose a chunk_size "
                                                           "of at most {2}"))
@@ -160,7 +163,8 @@ Session prepare(const TrainingConfig& c, const TrainerCallbacks& cb)
 
 struct Batch {
     torch::Tensor ids, attention, labels;
-    int64_t tokens = 0;
+    int64_t tokens = 0;  // real (not padding) tokens
+    int64_t scored = 0;  // masked tokens, the ones the loss is over
 };
 
 // Rows are masked[0..count) of chunks chunkIndices[0..count).
@@ -181,12 +185,33 @@ Batch makeBatch(const Session& s, const MaskedChunk* masked, const std::size_t* 
             labels[r][t] = masked[static_cast<std::size_t>(r)].labels[static_cast<std::size_t>(t)];
             attention[r][t] = att[t];
             b.tokens += att[t];
+            b.scored += labels[r][t] != -100;
         }
     }
     b.ids = b.ids.to(s.device);
     b.labels = b.labels.to(s.device);
     b.attention = b.attention.to(s.device);
     return b;
+}
+
+// Micro-batch `micro` of an epoch: the chunks at those places of the epoch's order, with fresh
+// masks from a stream fixed by (epoch, place), so a resumed run draws the same masks and a
+// micro-batch of 8 holds the masks that half of a batch of 16 would.
+Batch trainingBatch(const Session& s, const std::vector<std::size_t>& order, int64_t epoch, int64_t micro,
+                    const MaskingOptions& masking)
+{
+    const std::size_t trainCount = s.split.train.size(), batch = static_cast<std::size_t>(s.config.batchSize);
+    const std::size_t begin = static_cast<std::size_t>(micro) * batch, end = std::min(trainCount, begin + batch);
+    std::vector<MaskedChunk> masked;
+    std::vector<std::size_t> chunkIndices;
+    for (std::size_t k = begin; k < end; ++k) {
+        const std::size_t chunk = s.split.train[order[k]];
+        chunkIndices.push_back(chunk);
+        const uint64_t stream = static_cast<uint64_t>(epoch) * trainCount + k;
+        masked.push_back(maskChunk(s.chunks.chunkIds(chunk), s.chunks.chunkWordIds(chunk), s.chunks.chunkAttention(chunk),
+                                   static_cast<std::size_t>(s.config.chunkSize), masking, s.vocabulary, stream));
+    }
+    return makeBatch(s, masked.data(), chunkIndices.data(), masked.size());
 }
 
 // Mean loss over the frozen evaluation masks: each batch's mean over its masked tokens,
@@ -253,6 +278,30 @@ void appendMetric(const std::string& runDir, const json& line)
 {
     std::ofstream out(fs::path(runDir) / "metrics.jsonl", std::ios::app);
     out << line.dump() << '\n';
+}
+
+// A run killed after its last saved state had logged steps that the resumed run takes again:
+// the metrics go back to the state's step, and a line the kill cut short goes, so that each step
+// is in metrics.jsonl once.
+void trimMetrics(const std::string& runDir, int64_t lastStep)
+{
+    const fs::path path = fs::path(runDir) / "metrics.jsonl", part = fs::path(runDir) / "metrics.jsonl.part";
+    std::ifstream in(path);
+    if (!in) return;
+    std::string kept, line;
+    while (std::getline(in, line)) {
+        const json j = json::parse(line, nullptr, false);
+        if (j.is_object() && j.contains("step") && j["step"].is_number_integer() && j["step"].get<int64_t>() <= lastStep)
+            kept += line + '\n';
+    }
+    in.close();
+    {
+        std::ofstream out(part, std::ios::trunc);
+        out << kept;
+        if (!out.flush())
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot rewrite {1}: is the disk full?")).arg(path.string()));
+    }
+    fs::rename(part, path);
 }
 
 MessageError outOfMemory(const TrainingConfig& c)
@@ -330,36 +379,33 @@ RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
                 log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "stopped at step {1}; resume with the run folder")).count(state.globalStep));
                 return result;
             }
-            // One optimizer step: gradientAccumulation micro-batches (fewer at the epoch's end).
+            // One optimizer step: gradientAccumulation micro-batches (fewer at the epoch's end),
+            // made first, so that the step's loss is the mean over every masked token of all of
+            // them, as transformers does since 4.46 (num_items_in_batch): batch 16 and batch 8
+            // with accumulation 2 give the same gradients.
             const int64_t stepMicro = std::min<int64_t>(c.gradientAccumulation, microPerEpoch - state.microBatch);
+            std::vector<Batch> micro;
+            int64_t stepScored = 0;
+            for (int64_t m = 0; m < stepMicro; ++m) {
+                micro.push_back(trainingBatch(s, order, state.epoch, state.microBatch + m, masking));
+                stepScored += micro.back().scored;
+            }
             const double lr = c.learningRate * linearSchedule(state.scheduleStep, totalSteps, c.warmupSteps);
             setLearningRate(*optimizer, lr);
             optimizer->zero_grad();
             double stepLoss = 0;
             try {
-                for (int64_t m = 0; m < stepMicro; ++m, ++state.microBatch) {
-                    const std::size_t begin = static_cast<std::size_t>(state.microBatch) * batch;
-                    const std::size_t end = std::min(trainCount, begin + batch);
-                    std::vector<MaskedChunk> masked;
-                    std::vector<std::size_t> chunkIndices;
-                    for (std::size_t k = begin; k < end; ++k) {
-                        const std::size_t chunk = s.split.train[order[k]];
-                        chunkIndices.push_back(chunk);
-                        // Fresh masks every batch, from a stream fixed by (epoch, position), so a
-                        // resumed run draws the same masks.
-                        const uint64_t stream = static_cast<uint64_t>(state.epoch) * trainCount + k;
-                        masked.push_back(maskChunk(s.chunks.chunkIds(chunk), s.chunks.chunkWordIds(chunk),
-                                                   s.chunks.chunkAttention(chunk), static_cast<std::size_t>(c.chunkSize),
-                                                   masking, s.vocabulary, stream));
-                    }
-                    const Batch b = makeBatch(s, masked.data(), chunkIndices.data(), masked.size());
+                for (const Batch& b : micro) {
+                    ++state.microBatch;
                     tokensSeen += b.tokens;
+                    if (b.scored == 0) continue;  // nothing masked here: no loss, no gradient
                     torch::Tensor loss;
                     {
                         AutocastGuard autocast(s.precision, s.device);
                         loss = s.model->forward(b.ids, b.attention, b.labels).loss;
                     }
-                    loss = loss / static_cast<double>(stepMicro);
+                    // This micro-batch's share of the step's masked tokens (exactly 1 for one).
+                    loss = loss * (static_cast<double>(b.scored) / static_cast<double>(stepScored));
                     stepLoss += loss.item<double>();
                     scaler.scale(loss).backward();
                 }
@@ -375,10 +421,11 @@ RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
                                        .arg(std::to_string(stepLoss))
                                        .count(state.globalStep + 1)
                                        .number(c.learningRate));
-            const bool stepped = scaler.step(*optimizer, s.model->parameters(), c.maxGradNorm);
+            // A step without one masked token (possible only with tiny batches) changes nothing.
+            const bool stepped = stepScored > 0 && scaler.step(*optimizer, s.model->parameters(), c.maxGradNorm);
             if (stepped)
                 ++state.scheduleStep;
-            else
+            else if (stepScored > 0)
                 log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "fp16: gradients overflowed, step skipped, loss scale now {1}"))
                             .number(scaler.scale()));
             ++state.globalStep;
@@ -400,6 +447,9 @@ RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
             if (cb.onStep) cb.onStep(e);
             if (c.evalEverySteps > 0 && state.globalStep % c.evalEverySteps == 0)
                 emitEval(evaluate(s, state.globalStep, epochProgress));
+            // The resumable state every save_every_steps (the epoch's end saves its own below).
+            if (c.saveEverySteps > 0 && state.globalStep % c.saveEverySteps == 0 && state.microBatch < microPerEpoch)
+                saveTrainingState(runDir, state, *s.model, *optimizer, scaler);
         }
         if (c.evalEverySteps == 0) emitEval(evaluate(s, state.globalStep, state.epoch + 1.0));
         if (c.saveEveryEpoch || state.epoch + 1 == c.epochs) {
@@ -445,6 +495,7 @@ RunResult resumeTraining(const std::string& runDir, const TrainerCallbacks& call
     TrainingConfig config = TrainingConfig::fromFile(configPath.string());
     config.outputDir = runDir;
     const TrainingState state = readTrainingState(runDir);
+    trimMetrics(runDir, state.globalStep);
     if (state.epoch >= config.epochs)
         throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the run in {1} is already complete: start a new run, or raise epochs in its "
                                                           "training_config.json"))

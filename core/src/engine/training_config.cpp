@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <utility>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -141,6 +142,9 @@ std::vector<TrainingConfig::Problem> TrainingConfig::problems() const
                 "give either a model folder (model) or a size to start from scratch (from_scratch), not both");
     require(!corpus.empty(), "corpus", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "choose an aclImdb folder or tarball, a JSONL, CSV or text file"),
             "no corpus: set corpus (--input) to an aclImdb folder or tarball, JSONL, CSV or text");
+    for (const auto& [value, key] : {std::pair{dropout, "dropout"}, std::pair{attentionDropout, "attention_dropout"}})
+        require(value == -1 || (value >= 0 && value < 1), key,
+                MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be at least 0 and below 1, or -1 for the model's own"));
     require(chunkSize > 0, "chunk_size", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
     require(groupSize >= 0, "group_size", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be 0 or positive"));
     require(trainSize > 0, "train_size", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
@@ -162,6 +166,7 @@ std::vector<TrainingConfig::Problem> TrainingConfig::problems() const
     require(epochs > 0, "epochs", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
     require(warmupSteps >= 0, "warmup_steps", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must not be negative"));
     require(maxGradNorm >= 0, "max_grad_norm", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must not be negative"));
+    require(saveEverySteps >= 0, "save_every_steps", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be 0 or positive"));
     require(evalBatchSize > 0, "eval_batch_size", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
     require(precision == "auto" || precision == "fp32" || precision == "bf16" || precision == "fp16", "precision",
             MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be auto, fp32, bf16 or fp16"));

@@ -21,6 +21,8 @@ constexpr SettingHelp kHelp[] = {
     {"from_scratch", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "Size of a new model: tiny, mini, small, distilbert, bert-base or a config.json; empty to adapt the model folder")},
     {"tokenizer", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "For a new model: tokenizer.json, vocab.txt or a SentencePiece .model; empty builds a WordPiece vocabulary from the corpus")},
     {"scratch_vocab_size", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "Most entries of the vocabulary built from the corpus (fewer when the corpus has fewer distinct pieces)")},
+    {"dropout", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "Hidden dropout for this run, from 0 to below 1; -1 keeps the model's own (0 makes runs comparable exactly)")},
+    {"attention_dropout", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "Dropout on attention weights for this run; -1 keeps the model's own")},
     {"corpus", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "An aclImdb folder or tarball, a JSONL, CSV or plain text file")},
     {"split", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "The aclImdb split to read: train, test or unsup")},
     {"text_field", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "The JSONL or CSV column that holds the text")},
@@ -41,7 +43,7 @@ constexpr SettingHelp kHelp[] = {
     {"adam_beta2", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "AdamW's decay of the squared-gradient average (0.999)")},
     {"adam_epsilon", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "AdamW's epsilon in the denominator (1e-8)")},
     {"batch_size", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "Chunks per optimizer step, before accumulation (the course: 64)")},
-    {"gradient_accumulation", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "Micro-batches summed into one optimizer step")},
+    {"gradient_accumulation", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "Micro-batches in one optimizer step; its loss is the mean over all their masked tokens")},
     {"epochs", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "Passes over the training chunks (the course: 3)")},
     {"warmup_steps", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "Steps of linear warmup before the linear decay to 0")},
     {"max_grad_norm", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "Gradient clipping norm; 0 = off")},
@@ -55,6 +57,7 @@ constexpr SettingHelp kHelp[] = {
     {"threads", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "CPU threads; 0 = every core")},
     {"output_dir", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "The run folder: settings, metrics, checkpoints and the training state")},
     {"save_every_epoch", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "A save_pretrained checkpoint after every epoch (the last one is always written)")},
+    {"save_every_steps", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "Also save the resumable state every N steps, so a crash loses at most N; 0 = at epochs and stops only")},
 };
 
 }  // namespace

@@ -125,6 +125,16 @@ void saveTrainingState(const std::string& runDir, const TrainingState& state, co
 
 TrainingState readTrainingState(const std::string& runDir)
 {
+    // A kill between the two renames of saveTrainingState leaves the previous state in
+    // state.old and none in state: that one is the state to resume from.
+    {
+        const fs::path current = fs::path(runDir) / "state", previous = fs::path(runDir) / "state.old";
+        std::error_code ec;
+        if (!fs::exists(current / "trainer_state.json", ec) && fs::exists(previous / "trainer_state.json", ec)) {
+            fs::remove_all(current, ec);
+            fs::rename(previous, current, ec);
+        }
+    }
     const fs::path path = fs::path(runDir) / "state" / "trainer_state.json";
     std::ifstream in(path);
     if (!in) throw Error("no saved state in " + runDir + " (state/trainer_state.json is missing): the run cannot be resumed");
