@@ -27,6 +27,7 @@
 #include <QStandardPaths>
 #include <QScreen>
 #include <QStatusBar>
+#include <QResizeEvent>
 #include <QTimer>
 #include <QUrl>
 
@@ -246,8 +247,38 @@ void MainWindow::restoreLayout()
         if (firstLaunch)
             resizeDocks({m_docks.value(QStringLiteral("course")), m_docks.value(QStringLiteral("dataset"))},
                         {340, std::max(600, width() - 340)}, Qt::Horizontal);
+        QDockWidget* course = m_docks.value(QStringLiteral("course"));
+        m_courseWidth = firstLaunch ? 340 : course->width();
+        m_courseSeenAtWidth = width();
+        course->installEventFilter(this);
         m_userCanVisit = true;
     });
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    // A window made wider (maximised at 1920 x 1080, say) gives the width to the panels. Left
+    // alone, the dock layout shares it out, and the Course column grows to half the screen.
+    // The layout has already done so when this event comes, so the Course's width is the one
+    // recorded before (eventFilter), given back once the layout is done.
+    QMainWindow::resizeEvent(event);
+    QDockWidget* course = m_docks.value(QStringLiteral("course"));
+    if (!course || course->isFloating() || m_courseWidth <= 0 || event->oldSize().width() == event->size().width()) return;
+    const int keep = m_courseWidth;
+    QTimer::singleShot(0, this, [this, course, keep] {
+        m_courseSeenAtWidth = width();
+        // Both sides, as at first launch: the panels' side takes what the Course gives up.
+        resizeDocks({course, m_docks.value(QStringLiteral("dataset"))}, {keep, std::max(600, width() - keep)}, Qt::Horizontal);
+    });
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    // The Course resized while the window kept its width: the user dragged the splitter (or
+    // the layout was set), and that is the width to keep.
+    if (event->type() == QEvent::Resize && watched == m_docks.value(QStringLiteral("course")) && width() == m_courseSeenAtWidth)
+        m_courseWidth = static_cast<QWidget*>(watched)->width();
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::fitOnScreen()

@@ -59,6 +59,8 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     QDockWidget* addPanel(const QString& name, const QString& title, QWidget* panel, Qt::DockWidgetArea area);
@@ -83,6 +85,10 @@ private:
     QPointer<QMessageBox> m_problemBox;
     bool m_problemBoxes = true;
     bool m_userCanVisit = false;
+    // The Course column's width as the user left it, and the window width it was seen at: a
+    // change of the window's width gives the Course this width back (see resizeEvent).
+    int m_courseWidth = 0;
+    int m_courseSeenAtWidth = 0;
     std::function<bool()> m_askToClose;
 };
 

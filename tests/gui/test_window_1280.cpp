@@ -96,6 +96,20 @@ private slots:
         QVERIFY(window->width() >= 1000);
     }
 
+    // Maximising, or any wider window, widens the panels, not the Course column.
+    void aWiderWindowWidensThePanelsNotTheCourse()
+    {
+        QTemporaryDir project;
+        auto window = openWindow(project.path());
+        QDockWidget* course = window->dock("course");
+        QTRY_VERIFY(course->width() > 200 && course->width() < 500);
+        const int before = course->width(), panelsBefore = window->dock("dataset")->width();
+        window->resize(1920, 1080);
+        QTRY_COMPARE(window->width(), 1920);
+        QTRY_VERIFY2(std::abs(course->width() - before) <= 10, qPrintable(QString("%1 -> %2").arg(before).arg(course->width())));
+        QVERIFY(window->dock("dataset")->width() > panelsBefore + 500);
+    }
+
     void aGeometryTallerThanTheScreenIsBroughtInside()
     {
         QTemporaryDir project;
