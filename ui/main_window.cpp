@@ -244,11 +244,12 @@ void MainWindow::restoreLayout()
         fitOnScreen();
         // The Course a narrow column, the panels the rest: set once the window has its size
         // (before, the docks split whatever width the window had while it was being built).
-        if (firstLaunch)
-            resizeDocks({m_docks.value(QStringLiteral("course")), m_docks.value(QStringLiteral("dataset"))},
-                        {340, std::max(600, width() - 340)}, Qt::Horizontal);
+        constexpr int firstCourseWidth = 340;
         QDockWidget* course = m_docks.value(QStringLiteral("course"));
-        m_courseWidth = firstLaunch ? 340 : course->width();
+        if (firstLaunch)
+            resizeDocks({course, m_docks.value(QStringLiteral("dataset"))},
+                        {firstCourseWidth, std::max(600, width() - firstCourseWidth)}, Qt::Horizontal);
+        m_courseWidth = firstLaunch ? firstCourseWidth : course->width();
         m_courseSeenAtWidth = width();
         course->installEventFilter(this);
         m_userCanVisit = true;
