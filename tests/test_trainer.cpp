@@ -194,8 +194,11 @@ private slots:
             std::ifstream in((stateDir + "/trainer_state.json").toStdString());
             meta = json::parse(in);
         }
-        QCOMPARE(meta["format"].get<int>(), 2);
+        QCOMPARE(meta["format"].get<int>(), 3);
         QVERIFY(meta["checksums"].contains("optimizer.pt"));
+        // Where the run stands, in chunks of the epoch's order, and the global batch it took.
+        QCOMPARE(meta["sample"].get<int64_t>(), 2 * meta["global_batch"].get<int64_t>());
+        QCOMPARE(meta["processes"].get<int64_t>(), int64_t{1});
         QVERIFY(!QDir(run + "/state.part").exists());
 
         const auto resumeError = [&] {
@@ -224,10 +227,10 @@ private slots:
             QVERIFY(file.putChar(c));
             file.close();
         }
-        meta["format"] = 3;
+        meta["format"] = 4;
         std::ofstream((stateDir + "/trainer_state.json").toStdString()) << meta.dump();
-        QVERIFY2(resumeError().contains("format 3"), qPrintable(resumeError()));
-        meta["format"] = 2;
+        QVERIFY2(resumeError().contains("format 4"), qPrintable(resumeError()));
+        meta["format"] = 3;
         std::ofstream((stateDir + "/trainer_state.json").toStdString()) << meta.dump();
         QVERIFY(resumeTraining(run.toStdString()).completed);  // whole again, it resumes
     }

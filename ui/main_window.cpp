@@ -114,7 +114,8 @@ MainWindow::MainWindow(const QString& projectDir, QWidget* parent)
         showPanel(QStringLiteral("training"));
     });
     connect(worker, &TrainingWorker::stepped, this, [this](const StepEvent& e) {
-        m_charts->addStep({e.step, e.epoch, e.loss, e.learningRate, e.tokensPerSecond});
+        if (e.lossRead)  // on a GPU the loss is read at logged steps only
+            m_charts->addStep({e.step, e.epoch, e.loss, e.learningRate, e.tokensPerSecond});
     });
     connect(worker, &TrainingWorker::evaluated, this, [this](const EvalEvent& e) {
         m_charts->addEval({e.step, e.epoch, e.loss, e.perplexity});

@@ -1,13 +1,16 @@
 // masklab-cli train / eval: the course's Trainer recipe, every setting a flag; progress on
 // stderr, metrics as JSON lines on stdout.
 #include "cli_common.h"
+#include "local_launcher.h"
 
+#include "masklab/distributed.h"
 #include "masklab/error.h"
 #include "masklab/trainer.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 
 namespace masklab::cli {
@@ -65,7 +68,7 @@ TrainerCallbacks cliCallbacks(int logEvery)
     cb.onLog = [](const Message& line) { std::fprintf(stderr, "%s\n", line.text().c_str()); };
     cb.onEval = printEval;
     cb.onStep = [logEvery](const StepEvent& e) {
-        if (logEvery > 0 && e.step % logEvery != 0 && e.step != e.totalSteps) return;
+        if (!e.lossRead || (logEvery > 0 && e.step % logEvery != 0 && e.step != e.totalSteps)) return;
         writeLine(nlohmann::json{{"type", "step"}, {"step", e.step}, {"epoch", e.epoch}, {"loss", e.loss},
                                  {"learning_rate", e.learningRate}, {"tokens_per_second", e.tokensPerSecond}}.dump());
         std::fflush(stdout);
@@ -81,12 +84,23 @@ struct TrainCommand {
     std::string configFile;
     std::string resume;
     std::string preset;
+    int processes = 1;
     TrainingFlags flags;
 
     void run()
     {
+        // --nproc starts the processes, each of which runs this command again as one rank of
+        // the group; under torchrun (WORLD_SIZE set) the process is a rank already.
+        const std::optional<ProcessGroupSpec> launched = processGroupFromEnvironment();
+        if (processes > 1 && !launched) {
+            const int code = launchLocalProcesses(processes, 60);
+            std::fflush(stdout);
+            std::exit(code);
+        }
+        const ProcessGroupSpec group = launched.value_or(ProcessGroupSpec{});
         if (!resume.empty()) {
-            const RunResult r = resumeTraining(resume, cliCallbacks(10));
+            const RunResult r = resumeTraining(resume, cliCallbacks(10), group);
+            if (group.rank != 0) return;
             std::fprintf(stderr, "%s after %lld steps; checkpoint %s\n", r.completed ? "finished" : "stopped",
                          static_cast<long long>(r.steps), r.lastCheckpoint.c_str());
             return;
@@ -96,7 +110,8 @@ struct TrainCommand {
         else if (!preset.empty()) throw Error("unknown preset \"" + preset + "\": the one preset is demo");
         if (!configFile.empty()) config = TrainingConfig::fromFile(configFile);
         flags.applyTo(config);
-        const RunResult r = train(config, cliCallbacks(config.logEverySteps));
+        const RunResult r = train(config, cliCallbacks(config.logEverySteps), group);
+        if (group.rank != 0) return;
         std::fprintf(stderr, "%s after %lld steps, perplexity %.2f; checkpoint %s\n", r.completed ? "finished" : "stopped",
                      static_cast<long long>(r.steps), r.finalPerplexity, r.lastCheckpoint.c_str());
     }
@@ -128,6 +143,10 @@ void addTrainCommand(CLI::App& app)
     sub->add_option("--config", command->configFile, "Training settings as JSON (the GUI saves this file)");
     sub->add_option("--resume", command->resume, "Continue the run in this folder from its saved state");
     sub->add_option("--preset", command->preset, "demo: a tiny model from scratch on the built-in reviews");
+    sub->add_option("--nproc", command->processes,
+                    "Processes of a data-parallel run on this machine (Gloo on the CPU, one GPU each with CUDA); "
+                    "batch_size is per process. Under torchrun, leave it out")
+        ->check(CLI::Range(1, 1024));
     command->flags.addTo(*sub);
     sub->callback([command] { command->run(); });
 }

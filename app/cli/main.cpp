@@ -1,6 +1,7 @@
 // masklab-cli: the headless front end of the core. Errors from the core end here as one line
 // on stderr and a non-zero exit code.
 #include "cli_common.h"
+#include "local_launcher.h"
 
 #include "masklab/error.h"
 #include "masklab/hub.h"
@@ -10,6 +11,7 @@
 
 int main(int argc, char** argv)
 {
+    masklab::cli::rememberCommandLine(argc, argv);
     CLI::App app{"MaskLab: adapt masked language models to a domain (headless)", "masklab-cli"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "masklab-cli 0.1.0");

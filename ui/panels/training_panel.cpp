@@ -184,6 +184,7 @@ void TrainingPanel::showStep(const StepEvent& e)
 {
     m_progress->setMaximum(static_cast<int>(e.totalSteps));
     m_progress->setValue(static_cast<int>(e.step));
+    if (!e.lossRead) return;  // on a GPU the loss is read at logged steps only: the line waits for it
     const QLocale locale;
     m_status->setText(tr("Step %1 of %2 · epoch %3 · loss %4 · lr %5 · %6 tokens/s · ETA %7")
                           .arg(locale.toString(e.step))

@@ -56,6 +56,8 @@ public:
     // Hidden states [batch, seq, hidden] of the encoder. attentionMask (1 = real token) may be
     // undefined when every position is real.
     torch::Tensor encode(const torch::Tensor& inputIds, const torch::Tensor& attentionMask = {});
+    // encode() with the padding mask decided: `keep` (true = attend) or none for no padding.
+    torch::Tensor encodeKeeping(const torch::Tensor& inputIds, const std::optional<torch::Tensor>& keep);
 
     // The MLM head on hidden states [..., hidden] -> logits [..., vocab].
     torch::Tensor head(const torch::Tensor& hidden);
@@ -64,6 +66,13 @@ public:
     // (about 15% of tokens), which gives the same loss and gradients as running it everywhere.
     MaskedLmOutput forward(const torch::Tensor& inputIds, const torch::Tensor& attentionMask,
                            const torch::Tensor& labels);
+
+    // forward() for a caller that knows, on the host, where the masked positions are (flat
+    // indices into batch x seq, ascending, with their labels) and passes an undefined
+    // attentionMask when nothing is padding: the same loss, with no wait for the device (the
+    // training step's forward on a GPU).
+    MaskedLmOutput forwardAt(const torch::Tensor& inputIds, const torch::Tensor& attentionMask,
+                             const torch::Tensor& positions, const torch::Tensor& targets);
 
     // The same loss with the head on every position, as Hugging Face computes it (for checks
     // and the benchmark's like-for-like comparison).

@@ -65,6 +65,11 @@ struct TrainingConfig {
                                         // (autocast, also on the CPU), "fp16" (loss scaling)
     int threads = 0;                    // CPU threads (0 = every core)
 
+    // --- Processes (data-parallel runs: torchrun or masklab-cli train --nproc) ----------------
+    int ddpBucketCapMb = 25;            // gradients per all-reduce bucket (DDP's bucket_cap_mb)
+    int ddpTimeout = 1800;              // seconds a process waits for the others before it
+                                        // names the one that stopped answering and exits
+
     // --- Output -----------------------------------------------------------------------------
     std::string outputDir;              // run folder: config, metrics, checkpoints, state
     bool saveEveryEpoch = true;         // a save_pretrained checkpoint after each epoch (the
@@ -145,6 +150,8 @@ void visitTrainingFields(TrainingConfig& c, Visitor&& v)
     v("device", c.device);
     v("precision", c.precision);
     v("threads", c.threads);
+    v("ddp_bucket_cap_mb", c.ddpBucketCapMb);
+    v("ddp_timeout", c.ddpTimeout);
     v("output_dir", c.outputDir);
     v("save_every_epoch", c.saveEveryEpoch);
     v("save_every_steps", c.saveEverySteps);

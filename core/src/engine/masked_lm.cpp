@@ -140,6 +140,15 @@ void MaskedLanguageModelImpl::initializeWeights()
 
 torch::Tensor MaskedLanguageModelImpl::encode(const torch::Tensor& inputIds, const torch::Tensor& attentionMask)
 {
+    // A mask of all ones (full chunks) is left out, which lets the fastest kernels run.
+    std::optional<torch::Tensor> keep;
+    if (attentionMask.defined() && !attentionMask.all().item<bool>())
+        keep = attentionMask.view({inputIds.size(0), 1, 1, inputIds.size(1)}).to(torch::kBool);
+    return encodeKeeping(inputIds, keep);
+}
+
+torch::Tensor MaskedLanguageModelImpl::encodeKeeping(const torch::Tensor& inputIds, const std::optional<torch::Tensor>& keep)
+{
     const int64_t batch = inputIds.size(0), seq = inputIds.size(1);
     if (seq > m_config.maxPositions)
         throw Error("sequence of " + std::to_string(seq) + " tokens is longer than the model's " +
@@ -152,11 +161,7 @@ torch::Tensor MaskedLanguageModelImpl::encode(const torch::Tensor& inputIds, con
     const int64_t heads = m_config.heads, dimPerHead = m_config.hidden / m_config.heads;
     // Attention through scaled_dot_product_attention: fused kernels on the CPU, flash or
     // memory-efficient ones on CUDA, the numbers of transformers' eager path within fp32
-    // rounding. Padding is a boolean mask (true = attend); a mask of all ones (full chunks) is
-    // left out, which lets the fastest kernels run.
-    std::optional<torch::Tensor> keep;
-    if (attentionMask.defined() && !attentionMask.all().item<bool>())
-        keep = attentionMask.view({batch, 1, 1, seq}).to(torch::kBool);
+    // rounding. Padding is a boolean mask (true = attend).
     const double attentionDropout = is_training() ? m_config.attentionDropout : 0.0;
     const bool bertDropout = m_config.architecture == Architecture::Bert;
     const bool relu = m_config.activation == "relu";
@@ -198,6 +203,21 @@ MaskedLmOutput MaskedLanguageModelImpl::forward(const torch::Tensor& inputIds, c
     const torch::Tensor selected = hidden.reshape({-1, m_config.hidden}).index_select(0, out.positions);
     out.logits = head(selected);
     out.loss = F::cross_entropy(out.logits, flatLabels.index_select(0, out.positions));
+    return out;
+}
+
+MaskedLmOutput MaskedLanguageModelImpl::forwardAt(const torch::Tensor& inputIds, const torch::Tensor& attentionMask,
+                                                  const torch::Tensor& positions, const torch::Tensor& targets)
+{
+    std::optional<torch::Tensor> keep;
+    if (attentionMask.defined())
+        keep = attentionMask.view({inputIds.size(0), 1, 1, inputIds.size(1)}).to(torch::kBool);
+    const torch::Tensor hidden = encodeKeeping(inputIds, keep);
+    MaskedLmOutput out;
+    out.positions = positions;
+    out.scoredTokens = positions.size(0);
+    out.logits = head(hidden.reshape({-1, m_config.hidden}).index_select(0, positions));
+    out.loss = F::cross_entropy(out.logits, targets);
     return out;
 }
 

@@ -61,19 +61,32 @@ AutocastGuard::~AutocastGuard()
     at::autocast::clear_cache();
 }
 
+// clip_grad_norm_ without reading the norm on the host: the factor min(1, max / (norm + 1e-6))
+// stays a tensor, as torch.nn.utils.clip_grad_norm_ does in Python (LibTorch's returns the norm
+// as a double, which waits for the device every step).
+void clipGradientNorm(const std::vector<torch::Tensor>& grads, double maxNorm)
+{
+    if (grads.empty()) return;
+    const std::vector<torch::Tensor> norms = at::_foreach_norm(grads, 2);
+    const torch::Tensor total = torch::stack(norms).norm(2);
+    const torch::Tensor factor = torch::clamp_max(maxNorm / (total + 1e-6), 1.0);
+    at::_foreach_mul_(grads, factor);
+}
+
 bool LossScaler::step(torch::optim::Optimizer& optimizer, const std::vector<torch::Tensor>& parameters, double maxGradNorm)
 {
-    std::vector<torch::Tensor> withGrad;
+    torch::NoGradGuard noGrad;
+    std::vector<torch::Tensor> grads;
     for (const auto& p : parameters)
-        if (p.grad().defined()) withGrad.push_back(p);
-    if (m_enabled) {
-        torch::NoGradGuard noGrad;
-        bool finite = true;
-        for (auto& p : withGrad) {
-            p.grad().div_(m_scale);
-            finite = finite && torch::isfinite(p.grad()).all().item<bool>();
-        }
-        if (!finite) {
+        if (p.grad().defined()) grads.push_back(p.grad());
+    if (m_enabled && !grads.empty()) {
+        // One fused pass unscales every gradient and notes any inf/NaN, then one read of that
+        // flag (torch.amp.GradScaler's _amp_foreach_non_finite_check_and_unscale_).
+        const auto options = grads.front().options().dtype(torch::kFloat);
+        torch::Tensor foundInf = torch::zeros({1}, options);
+        const torch::Tensor inverse = torch::full({1}, 1.0 / m_scale, options);
+        at::_amp_foreach_non_finite_check_and_unscale_(grads, foundInf, inverse);
+        if (foundInf.item<float>() != 0.0f) {
             m_scale /= 2.0;
             m_goodSteps = 0;
             return false;
@@ -83,7 +96,7 @@ bool LossScaler::step(torch::optim::Optimizer& optimizer, const std::vector<torc
             m_goodSteps = 0;
         }
     }
-    if (maxGradNorm > 0) torch::nn::utils::clip_grad_norm_(withGrad, maxGradNorm);
+    if (maxGradNorm > 0) clipGradientNorm(grads, maxGradNorm);
     optimizer.step();
     return true;
 }

@@ -12,14 +12,21 @@
 #include "masklab/token_store.h"
 #include "masklab/vocabulary_builder.h"
 #include "masklab/wordpiece_tokenizer.h"
+#include "engine/batch_producer.h"
 #include "engine/fused_adamw.h"
+#include "engine/gradient_sync.h"
 #include "engine/mixed_precision.h"
+#include "engine/process_group.h"
 #include "engine/training_state.h"
 #include "support/quote.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
+#ifdef MASKLAB_WITH_CUDA
+#include <c10/cuda/CUDAFunctions.h>
+#endif
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -37,9 +44,17 @@ void log(const TrainerCallbacks& cb, const Message& line)
     if (cb.onLog) cb.onLog(line);
 }
 
-torch::Device chooseDevice(const std::string& setting)
+// A process of a data-parallel run takes the GPU of its local rank (cuda:LOCAL_RANK).
+torch::Device chooseDevice(const std::string& setting, const ProcessGroupSpec& group = {})
 {
-    if (setting == "auto") return torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+    if (setting == "auto" || (setting == "cuda" && group.distributed())) {
+        if (!torch::cuda::is_available()) {
+            if (setting == "auto") return torch::Device(torch::kCPU);
+        } else {
+            return group.distributed() ? torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(group.localRank))
+                                       : torch::Device(torch::kCUDA);
+        }
+    }
     try {
         torch::Device device(setting);
         if (device.is_cuda() && !torch::cuda::is_available())
@@ -79,14 +94,17 @@ std::unique_ptr<Tokenizer> scratchTokenizer(const TrainingConfig& c, const Corpu
 
 // Model, tokenizer, chunks, split and frozen evaluation masks. For a resumed run the model's
 // weights are replaced from the saved state afterwards.
-Session prepare(const TrainingConfig& c, const TrainerCallbacks& cb)
+Session prepare(const TrainingConfig& c, const TrainerCallbacks& cb, const ProcessGroupSpec& group = {})
 {
     c.validate();
     Session s;
     s.config = c;
     if (c.threads > 0) torch::set_num_threads(c.threads);
     else torch::set_num_threads(defaultThreadCount());
-    s.device = chooseDevice(c.device);
+    s.device = chooseDevice(c.device, group);
+#ifdef MASKLAB_WITH_CUDA
+    if (s.device.is_cuda() && s.device.has_index()) c10::cuda::set_device(s.device.index());
+#endif
     s.precision = choosePrecision(c.precision, s.device);
 
     CorpusOptions corpusOptions;
@@ -158,86 +176,47 @@ Session prepare(const TrainingConfig& c, const TrainerCallbacks& cb)
                                         s.chunks.chunkAttention(chunk), length, evalMasking, s.vocabulary, i));
     }
     s.model->to(s.device);
+    // Dropout draws differ from process to process (their rows differ); the main process keeps
+    // the seed's stream, so a one-process run is as before.
+    if (group.rank > 0) torch::manual_seed(static_cast<uint64_t>(c.seed) + static_cast<uint64_t>(group.rank));
     return s;
 }
 
-struct Batch {
-    torch::Tensor ids, attention, labels;
-    int64_t tokens = 0;  // real (not padding) tokens
-    int64_t scored = 0;  // masked tokens, the ones the loss is over
-};
-
-// Rows are masked[0..count) of chunks chunkIndices[0..count).
-Batch makeBatch(const Session& s, const MaskedChunk* masked, const std::size_t* chunkIndices, std::size_t count)
-{
-    const int64_t n = static_cast<int64_t>(count), len = s.config.chunkSize;
-    Batch b;
-    b.ids = torch::empty({n, len}, torch::kLong);
-    b.labels = torch::empty({n, len}, torch::kLong);
-    b.attention = torch::empty({n, len}, torch::kLong);
-    auto ids = b.ids.accessor<int64_t, 2>();
-    auto labels = b.labels.accessor<int64_t, 2>();
-    auto attention = b.attention.accessor<int64_t, 2>();
-    for (int64_t r = 0; r < n; ++r) {
-        const uint8_t* att = s.chunks.chunkAttention(chunkIndices[static_cast<std::size_t>(r)]);
-        for (int64_t t = 0; t < len; ++t) {
-            ids[r][t] = masked[static_cast<std::size_t>(r)].inputIds[static_cast<std::size_t>(t)];
-            labels[r][t] = masked[static_cast<std::size_t>(r)].labels[static_cast<std::size_t>(t)];
-            attention[r][t] = att[t];
-            b.tokens += att[t];
-            b.scored += labels[r][t] != -100;
-        }
-    }
-    b.ids = b.ids.to(s.device);
-    b.labels = b.labels.to(s.device);
-    b.attention = b.attention.to(s.device);
-    return b;
-}
-
-// Micro-batch `micro` of an epoch: the chunks at those places of the epoch's order, with fresh
-// masks from a stream fixed by (epoch, place), so a resumed run draws the same masks and a
-// micro-batch of 8 holds the masks that half of a batch of 16 would.
-Batch trainingBatch(const Session& s, const std::vector<std::size_t>& order, int64_t epoch, int64_t micro,
-                    const MaskingOptions& masking)
-{
-    const std::size_t trainCount = s.split.train.size(), batch = static_cast<std::size_t>(s.config.batchSize);
-    const std::size_t begin = static_cast<std::size_t>(micro) * batch, end = std::min(trainCount, begin + batch);
-    std::vector<MaskedChunk> masked;
-    std::vector<std::size_t> chunkIndices;
-    for (std::size_t k = begin; k < end; ++k) {
-        const std::size_t chunk = s.split.train[order[k]];
-        chunkIndices.push_back(chunk);
-        const uint64_t stream = static_cast<uint64_t>(epoch) * trainCount + k;
-        masked.push_back(maskChunk(s.chunks.chunkIds(chunk), s.chunks.chunkWordIds(chunk), s.chunks.chunkAttention(chunk),
-                                   static_cast<std::size_t>(s.config.chunkSize), masking, s.vocabulary, stream));
-    }
-    return makeBatch(s, masked.data(), chunkIndices.data(), masked.size());
-}
-
 // Mean loss over the frozen evaluation masks: each batch's mean over its masked tokens,
-// weighted by the batch's size, as the course's evaluation loop averages it.
-EvalEvent evaluate(Session& s, int64_t step, double epoch)
+// weighted by the batch's size, as the course's evaluation loop averages it. The processes of a
+// run take every n-th batch and add up their sums.
+EvalEvent evaluate(Session& s, ProcessGroup& group, int64_t step, double epoch)
 {
     torch::NoGradGuard noGrad;
     const bool wasTraining = s.model->is_training();
     s.model->eval();
     AutocastGuard autocast(s.precision, s.device);
-    double weighted = 0;
-    std::size_t samples = 0;
+    double weighted = 0, samples = 0;
     const auto batch = static_cast<std::size_t>(s.config.evalBatchSize);
-    for (std::size_t start = 0; start < s.evalMasks.size(); start += batch) {
+    const bool pinned = s.device.is_cuda();
+    const auto processes = static_cast<std::size_t>(group.size());
+    std::size_t index = 0;
+    for (std::size_t start = 0; start < s.evalMasks.size(); start += batch, ++index) {
+        if (index % processes != static_cast<std::size_t>(group.rank())) continue;
         const std::size_t end = std::min(s.evalMasks.size(), start + batch);
-        const Batch b = makeBatch(s, s.evalMasks.data() + start, s.split.test.data() + start, end - start);
-        const MaskedLmOutput out = s.model->forward(b.ids, b.attention, b.labels);
-        if (out.scoredTokens == 0) continue;
+        const Batch b = onDevice(makeHostBatch(s.chunks, s.config.chunkSize, s.evalMasks.data() + start,
+                                               s.split.test.data() + start, end - start, pinned),
+                                 s.device);
+        if (b.scored == 0) continue;
+        const MaskedLmOutput out = s.model->forwardAt(b.ids, b.padded ? b.attention : torch::Tensor(), b.positions, b.targets);
         weighted += out.loss.item<double>() * static_cast<double>(end - start);
-        samples += end - start;
+        samples += static_cast<double>(end - start);
+    }
+    if (group.size() > 1) {
+        const std::vector<double> sums = group.sumOnHost({weighted, samples}, "the evaluation");
+        weighted = sums[0];
+        samples = sums[1];
     }
     if (wasTraining) s.model->train();
     EvalEvent e;
     e.step = step;
     e.epoch = epoch;
-    e.loss = samples ? weighted / static_cast<double>(samples) : 0.0;
+    e.loss = samples > 0 ? weighted / samples : 0.0;
     e.perplexity = std::exp(e.loss);
     return e;
 }
@@ -321,38 +300,104 @@ bool isOutOfMemory(const std::exception& e)
     return what.find("out of memory") != std::string::npos || dynamic_cast<const std::bad_alloc*>(&e) != nullptr;
 }
 
-RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
+// Each parameter once (the tied embedding and projector are one tensor).
+std::vector<torch::Tensor> distinctParameters(const MaskedLanguageModelImpl& model)
+{
+    std::vector<torch::Tensor> out;
+    std::vector<const void*> seen;
+    for (const torch::Tensor& p : model.parameters()) {
+        const void* impl = p.unsafeGetTensorImpl();
+        if (std::find(seen.begin(), seen.end(), impl) != seen.end()) continue;
+        seen.push_back(impl);
+        out.push_back(p);
+    }
+    return out;
+}
+
+DataPlan dataPlan(const Session& s, const ProcessGroup& group)
+{
+    const TrainingConfig& c = s.config;
+    DataPlan plan;
+    plan.chunks = &s.chunks;
+    plan.train = &s.split.train;
+    plan.vocabulary = &s.vocabulary;
+    plan.masking = c.masking(c.seed);
+    plan.chunkSize = c.chunkSize;
+    plan.batchSize = c.batchSize;
+    plan.processes = group.size();
+    plan.rank = group.rank();
+    plan.accumulation = c.gradientAccumulation;
+    plan.epochs = c.epochs;
+    plan.seed = c.seed;
+    plan.pinned = s.device.is_cuda();
+    return plan;
+}
+
+// What every process agrees on before a step: the step's masked tokens and real tokens over all
+// of them, and whether any was asked to stop (one small host all-reduce; local for one process).
+struct StepAgreement {
+    int64_t scored = 0, tokens = 0;
+    bool stop = false;
+};
+
+StepAgreement agree(ProcessGroup& group, const StepBatches& step, bool stopHere)
+{
+    int64_t tokens = 0;
+    for (const Batch& b : step.micro) tokens += b.tokens;
+    const std::vector<double> sums =
+        group.sumOnHost({static_cast<double>(step.scored), static_cast<double>(tokens), stopHere ? 1.0 : 0.0}, "agreeing on the step");
+    return {static_cast<int64_t>(sums[0]), static_cast<int64_t>(sums[1]), sums[2] > 0};
+}
+
+RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb, ProcessGroup& group)
 {
     const TrainingConfig& c = s.config;
     const std::string runDir = c.outputDir;
+    const bool main = group.isMain();
     auto optimizer = makeOptimizer(*s.model, c);
     LossScaler scaler(s.precision);
-    if (state.globalStep > 0 || state.microBatch > 0) {
+    const bool resumed = state.globalStep > 0 || state.sample > 0;
+    if (resumed) {
         loadTrainingState(runDir, state, *s.model, *optimizer, scaler);
         log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "resumed at step {1} (epoch {2})")).count(state.globalStep).count(state.epoch + 1));
     }
+    const std::vector<torch::Tensor> parameters = distinctParameters(*s.model);
+    std::unique_ptr<GradientSync> sync;
+    if (group.size() > 1) {
+        group.broadcastFromMain(parameters);  // every process starts from the main one's weights
+        sync = std::make_unique<GradientSync>(group, parameters, static_cast<std::size_t>(c.ddpBucketCapMb) << 20);
+        log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} processes, {2} chunks per step; gradients summed in {3} buckets"))
+                    .count(group.size())
+                    .count(int64_t{c.batchSize} * group.size() * c.gradientAccumulation)
+                    .count(static_cast<int64_t>(sync->bucketCount())));
+    }
 
-    const std::size_t trainCount = s.split.train.size();
-    const auto batch = static_cast<std::size_t>(c.batchSize);
-    const int64_t microPerEpoch = static_cast<int64_t>((trainCount + batch - 1) / batch);
-    const int64_t stepsPerEpoch = (microPerEpoch + c.gradientAccumulation - 1) / c.gradientAccumulation;
-    const int64_t totalSteps = stepsPerEpoch * c.epochs;
+    const DataPlan plan = dataPlan(s, group);
+    const auto trainCount = static_cast<int64_t>(s.split.train.size());
+    const int64_t microPerEpoch = plan.microPerEpoch();
+    const int64_t totalSteps = plan.stepsPerEpoch() * c.epochs;
+    const int64_t perMicro = plan.batchSize * plan.processes;
     RunResult result;
     result.runDir = runDir;
 
-    const MaskingOptions masking = c.masking(c.seed);
-
     auto emitEval = [&](const EvalEvent& e) {
-        appendMetric(runDir, {{"type", "eval"}, {"step", e.step}, {"epoch", e.epoch}, {"loss", e.loss}, {"perplexity", e.perplexity}});
+        if (main) appendMetric(runDir, {{"type", "eval"}, {"step", e.step}, {"epoch", e.epoch}, {"loss", e.loss}, {"perplexity", e.perplexity}});
         log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "step {1}: perplexity {2}")).count(e.step).number(e.perplexity, 2));
         if (cb.onEval) cb.onEval(e);
         if (cb.onEvaluatedModel) cb.onEvaluatedModel(e, *s.model, *s.tokenizer);
         result.finalPerplexity = e.perplexity;
     };
-    if (state.globalStep == 0 && state.microBatch == 0 && state.epoch == 0 && c.evalBeforeTraining)
-        emitEval(evaluate(s, 0, 0.0));
+    auto saveState = [&](const TrainingState& at) {
+        TrainingState saved = at;
+        saved.globalBatch = plan.globalBatch();
+        saved.processes = plan.processes;
+        if (main) saveTrainingState(runDir, saved, *s.model, *optimizer, scaler);
+    };
+    if (state.globalStep == 0 && state.sample == 0 && state.epoch == 0 && c.evalBeforeTraining)
+        emitEval(evaluate(s, group, 0, 0.0));
 
     s.model->train();
+    BatchProducer producer(plan, state.epoch, state.sample);
     const auto started = Clock::now();
     // Time the caller holds the loop in shouldStop (the window's Pause) is not training time:
     // throughput and ETA leave it out.
@@ -366,93 +411,102 @@ RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
     };
     int64_t tokensSeen = 0;
     const int64_t startStep = state.globalStep;
-    for (; state.epoch < c.epochs; ++state.epoch, state.microBatch = 0) {
-        const std::vector<std::size_t> order = shuffledIndices(trainCount, c.seed * 1000003ULL + static_cast<uint64_t>(state.epoch));
-        while (state.microBatch < microPerEpoch) {
-            if (stopRequested()) {
+    for (; state.epoch < c.epochs; ++state.epoch, state.sample = 0) {
+        while (state.sample < trainCount) {
+            // One optimizer step: this process's micro-batches of the global batch, made ahead by
+            // the producer. The step's loss is the mean over every masked token of all of them
+            // on every process, as transformers does since 4.46 (num_items_in_batch): batch 16,
+            // batch 8 with accumulation 2 and two processes at batch 8 give the same gradients.
+            const StepBatches step = producer.next();
+            const StepAgreement agreed = agree(group, step, stopRequested());
+            if (agreed.stop) {
                 // A usable model folder and the state to resume from, both at this step.
                 const std::string folder = (fs::path(runDir) / ("checkpoint-step-" + std::to_string(state.globalStep))).string();
-                savePretrained(folder, *s.model, *s.tokenizer);
-                saveTrainingState(runDir, state, *s.model, *optimizer, scaler);
-                result.lastCheckpoint = folder;
+                if (main) {
+                    savePretrained(folder, *s.model, *s.tokenizer);
+                    result.lastCheckpoint = folder;
+                }
+                saveState(state);
                 result.steps = state.globalStep;
                 log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "stopped at step {1}; resume with the run folder")).count(state.globalStep));
                 return result;
             }
-            // One optimizer step: gradientAccumulation micro-batches (fewer at the epoch's end),
-            // made first, so that the step's loss is the mean over every masked token of all of
-            // them, as transformers does since 4.46 (num_items_in_batch): batch 16 and batch 8
-            // with accumulation 2 give the same gradients.
-            const int64_t stepMicro = std::min<int64_t>(c.gradientAccumulation, microPerEpoch - state.microBatch);
-            std::vector<Batch> micro;
-            int64_t stepScored = 0;
-            for (int64_t m = 0; m < stepMicro; ++m) {
-                micro.push_back(trainingBatch(s, order, state.epoch, state.microBatch + m, masking));
-                stepScored += micro.back().scored;
-            }
             const double lr = c.learningRate * linearSchedule(state.scheduleStep, totalSteps, c.warmupSteps);
             setLearningRate(*optimizer, lr);
             optimizer->zero_grad();
-            double stepLoss = 0;
+            torch::Tensor stepLoss = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat).device(s.device));
+            std::size_t lastScored = step.micro.size();
+            for (std::size_t m = 0; m < step.micro.size(); ++m)
+                if (step.micro[m].scored > 0) lastScored = m;
             try {
-                for (const Batch& b : micro) {
-                    ++state.microBatch;
-                    tokensSeen += b.tokens;
-                    if (b.scored == 0) continue;  // nothing masked here: no loss, no gradient
+                for (std::size_t m = 0; m < step.micro.size(); ++m) {
+                    if (step.micro[m].scored == 0) continue;  // nothing masked here: no loss, no gradient
+                    const Batch b = onDevice(step.micro[m], s.device);
                     torch::Tensor loss;
                     {
                         AutocastGuard autocast(s.precision, s.device);
-                        loss = s.model->forward(b.ids, b.attention, b.labels).loss;
+                        loss = s.model->forwardAt(b.ids, b.padded ? b.attention : torch::Tensor(), b.positions, b.targets).loss;
                     }
                     // This micro-batch's share of the step's masked tokens (exactly 1 for one).
-                    loss = loss * (static_cast<double>(b.scored) / static_cast<double>(stepScored));
-                    stepLoss += loss.item<double>();
+                    loss = loss * (static_cast<double>(b.scored) / static_cast<double>(agreed.scored));
+                    stepLoss += loss.detach().to(torch::kFloat);
+                    if (sync && m == lastScored) sync->arm();  // its gradients are the step's last here
                     scaler.scale(loss).backward();
                 }
+                if (sync) sync->finish();
             } catch (const c10::Error& e) {
                 if (isOutOfMemory(e)) throw outOfMemory(c);
                 throw;
             } catch (const std::bad_alloc&) {
                 throw outOfMemory(c);
             }
-            if (!std::isfinite(stepLoss) && !scaler.enabled())
-                throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the training loss became {1} at step {2}: lower the learning rate "
-                                                              "(now {3}) or use fp32/bf16"))
-                                       .arg(std::to_string(stepLoss))
-                                       .count(state.globalStep + 1)
-                                       .number(c.learningRate));
             // A step without one masked token (possible only with tiny batches) changes nothing.
-            const bool stepped = stepScored > 0 && scaler.step(*optimizer, s.model->parameters(), c.maxGradNorm);
+            const bool stepped = agreed.scored > 0 && scaler.step(*optimizer, parameters, c.maxGradNorm);
             if (stepped)
                 ++state.scheduleStep;
-            else if (stepScored > 0)
+            else if (agreed.scored > 0)
                 log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "fp16: gradients overflowed, step skipped, loss scale now {1}"))
                             .number(scaler.scale()));
             ++state.globalStep;
+            state.sample = step.sampleEnd;
+            tokensSeen += agreed.tokens;
 
-            const double epochProgress = state.epoch + static_cast<double>(state.microBatch) / static_cast<double>(microPerEpoch);
-            const double elapsed = std::chrono::duration<double>(Clock::now() - started - held).count();
+            // The loss waits on the device: it is read at logged steps only (every step on the
+            // CPU of a one-process run, where it costs nothing), the same steps on every process.
+            const bool logStep = c.logEverySteps > 0 && (state.globalStep % c.logEverySteps == 0 || state.globalStep == totalSteps);
             StepEvent e;
+            e.lossRead = logStep || (group.size() == 1 && !s.device.is_cuda());
+            if (e.lossRead) {
+                e.loss = stepLoss.item<double>();
+                if (group.size() > 1) e.loss = group.sumOnHost({e.loss}, "summing the step's loss")[0];
+                if (!std::isfinite(e.loss) && !scaler.enabled())
+                    throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the training loss became {1} at step {2}: lower the learning rate "
+                                                                  "(now {3}) or use fp32/bf16"))
+                                           .arg(std::to_string(e.loss))
+                                           .count(state.globalStep)
+                                           .number(c.learningRate));
+            }
+            const int64_t microDone = std::min(microPerEpoch, (state.sample + perMicro - 1) / perMicro);
+            const double epochProgress = state.epoch + static_cast<double>(microDone) / static_cast<double>(microPerEpoch);
+            const double elapsed = std::chrono::duration<double>(Clock::now() - started - held).count();
             e.step = state.globalStep;
             e.totalSteps = totalSteps;
             e.epoch = epochProgress;
-            e.loss = stepLoss;
             e.learningRate = lr;
             e.tokensPerSecond = elapsed > 0 ? static_cast<double>(tokensSeen) / elapsed : 0;
             const int64_t doneHere = state.globalStep - startStep;
             e.etaSeconds = doneHere > 0 ? elapsed / static_cast<double>(doneHere) * static_cast<double>(totalSteps - state.globalStep) : 0;
-            if (c.logEverySteps > 0 && (state.globalStep % c.logEverySteps == 0 || state.globalStep == totalSteps))
+            if (main && logStep)
                 appendMetric(runDir, {{"type", "step"}, {"step", e.step}, {"epoch", e.epoch}, {"loss", e.loss},
                                       {"learning_rate", e.learningRate}, {"tokens_per_second", e.tokensPerSecond}});
             if (cb.onStep) cb.onStep(e);
             if (c.evalEverySteps > 0 && state.globalStep % c.evalEverySteps == 0)
-                emitEval(evaluate(s, state.globalStep, epochProgress));
+                emitEval(evaluate(s, group, state.globalStep, epochProgress));
             // The resumable state every save_every_steps (the epoch's end saves its own below).
-            if (c.saveEverySteps > 0 && state.globalStep % c.saveEverySteps == 0 && state.microBatch < microPerEpoch)
-                saveTrainingState(runDir, state, *s.model, *optimizer, scaler);
+            if (c.saveEverySteps > 0 && state.globalStep % c.saveEverySteps == 0 && state.sample < trainCount) saveState(state);
         }
-        if (c.evalEverySteps == 0) emitEval(evaluate(s, state.globalStep, state.epoch + 1.0));
-        if (c.saveEveryEpoch || state.epoch + 1 == c.epochs) {
+        if (c.evalEverySteps == 0) emitEval(evaluate(s, group, state.globalStep, state.epoch + 1.0));
+        if (main && (c.saveEveryEpoch || state.epoch + 1 == c.epochs)) {
             const std::string folder = (fs::path(runDir) / ("checkpoint-epoch-" + std::to_string(state.epoch + 1))).string();
             savePretrained(folder, *s.model, *s.tokenizer);
             result.lastCheckpoint = folder;
@@ -460,32 +514,50 @@ RunResult runLoop(Session& s, TrainingState state, const TrainerCallbacks& cb)
         }
         TrainingState next = state;
         next.epoch += 1;
-        next.microBatch = 0;
-        saveTrainingState(runDir, next, *s.model, *optimizer, scaler);
+        next.sample = 0;
+        saveState(next);
     }
     result.completed = true;
     result.steps = state.globalStep;
     return result;
 }
 
+// Processes other than the main one stay quiet: one run, one log, one metrics file.
+TrainerCallbacks forProcess(const TrainerCallbacks& cb, const ProcessGroupSpec& group)
+{
+    if (group.rank == 0) return cb;
+    TrainerCallbacks quiet;
+    quiet.shouldStop = cb.shouldStop;
+    return quiet;
+}
+
+std::chrono::seconds timeoutOf(const TrainingConfig& c)
+{
+    return std::chrono::seconds(c.ddpTimeout);
+}
+
 }  // namespace
 
-RunResult train(const TrainingConfig& config, const TrainerCallbacks& callbacks)
+RunResult train(const TrainingConfig& config, const TrainerCallbacks& callbacks, const ProcessGroupSpec& spec)
 {
     config.validate();
-    fs::create_directories(config.outputDir);
-    if (fs::exists(fs::path(config.outputDir) / "metrics.jsonl"))
-        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the run folder {1} already holds a run: choose a new folder, or resume it"))
-                               .arg(config.outputDir));
-    {
+    // The processes meet first: a main process that then refuses the folder exits, and the others
+    // hear of it at once instead of waiting for it until the timeout.
+    ProcessGroup group(spec, chooseDevice(config.device, spec), timeoutOf(config));
+    const TrainerCallbacks cb = forProcess(callbacks, spec);
+    if (group.isMain()) {
+        fs::create_directories(config.outputDir);
+        if (fs::exists(fs::path(config.outputDir) / "metrics.jsonl"))
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the run folder {1} already holds a run: choose a new folder, or resume it"))
+                                   .arg(config.outputDir));
         std::ofstream out(fs::path(config.outputDir) / "training_config.json");
         out << config.toJson();
     }
-    Session s = prepare(config, callbacks);
-    return runLoop(s, TrainingState{}, callbacks);
+    Session s = prepare(config, cb, spec);
+    return runLoop(s, TrainingState{}, cb, group);
 }
 
-RunResult resumeTraining(const std::string& runDir, const TrainerCallbacks& callbacks)
+RunResult resumeTraining(const std::string& runDir, const TrainerCallbacks& callbacks, const ProcessGroupSpec& spec)
 {
     const fs::path configPath = fs::path(runDir) / "training_config.json";
     if (!fs::exists(configPath))
@@ -494,20 +566,53 @@ RunResult resumeTraining(const std::string& runDir, const TrainerCallbacks& call
                                .arg(runDir));
     TrainingConfig config = TrainingConfig::fromFile(configPath.string());
     config.outputDir = runDir;
-    const TrainingState state = readTrainingState(runDir);
-    trimMetrics(runDir, state.globalStep);
+    ProcessGroup group(spec, chooseDevice(config.device, spec), timeoutOf(config));
+    const TrainerCallbacks cb = forProcess(callbacks, spec);
+    // The main process settles the folder (a state left in state.old, metrics past the state)
+    // before the others read it.
+    TrainingState state;
+    if (group.isMain()) {
+        state = readTrainingState(runDir);
+        trimMetrics(runDir, state.globalStep);
+    }
+    group.sumOnHost({0.0}, "reading the saved state");
+    if (!group.isMain()) state = readTrainingState(runDir);
+    if (state.legacyMicroBatch >= 0) state.sample = state.legacyMicroBatch * config.batchSize;
     if (state.epoch >= config.epochs)
         throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the run in {1} is already complete: start a new run, or raise epochs in its "
                                                           "training_config.json"))
                                .arg(runDir));
-    Session s = prepare(config, callbacks);
-    return runLoop(s, state, callbacks);
+    // Another number of processes: the same global batch through gradient accumulation, where
+    // it divides, so the run goes on with the steps it would have taken.
+    if (state.globalBatch > 0 && state.processes != group.size()) {
+        const int64_t perAccumulation = int64_t{config.batchSize} * group.size();
+        if (state.globalBatch % perAccumulation == 0) {
+            config.gradientAccumulation = static_cast<int>(state.globalBatch / perAccumulation);
+            log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "the run had {1} processes, now {2}: gradient_accumulation {3} keeps its "
+                                                   "{4} chunks per step"))
+                        .count(state.processes)
+                        .count(group.size())
+                        .count(config.gradientAccumulation)
+                        .count(state.globalBatch));
+        } else {
+            log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "the run had {1} processes, now {2}: its {3} chunks per step do not divide "
+                                                   "into batches of {4} per process, so steps now take {5} chunks"))
+                        .count(state.processes)
+                        .count(group.size())
+                        .count(state.globalBatch)
+                        .count(config.batchSize)
+                        .count(perAccumulation * config.gradientAccumulation));
+        }
+    }
+    Session s = prepare(config, cb, spec);
+    return runLoop(s, state, cb, group);
 }
 
 EvalEvent evaluateModel(const TrainingConfig& config, const TrainerCallbacks& callbacks)
 {
     Session s = prepare(config, callbacks);
-    return evaluate(s, 0, 0.0);
+    ProcessGroup alone({}, s.device, timeoutOf(config));
+    return evaluate(s, alone, 0, 0.0);
 }
 
 }  // namespace masklab

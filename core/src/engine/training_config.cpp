@@ -167,6 +167,8 @@ std::vector<TrainingConfig::Problem> TrainingConfig::problems() const
     require(warmupSteps >= 0, "warmup_steps", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must not be negative"));
     require(maxGradNorm >= 0, "max_grad_norm", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must not be negative"));
     require(saveEverySteps >= 0, "save_every_steps", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be 0 or positive"));
+    require(ddpBucketCapMb > 0 && ddpBucketCapMb <= 4096, "ddp_bucket_cap_mb", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be from 1 to 4096"));
+    require(ddpTimeout > 0, "ddp_timeout", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
     require(evalBatchSize > 0, "eval_batch_size", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
     require(precision == "auto" || precision == "fp32" || precision == "bf16" || precision == "fp16", "precision",
             MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be auto, fp32, bf16 or fp16"));

@@ -55,6 +55,8 @@ constexpr SettingHelp kHelp[] = {
     {"device", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "auto (CUDA when present), cpu, cuda or cuda:N")},
     {"precision", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "auto, fp32, bf16 or fp16 (fp16 on CUDA only)")},
     {"threads", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "CPU threads; 0 = every core")},
+    {"ddp_bucket_cap_mb", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "Runs of several processes: megabytes of gradients per all-reduce, sent while backward still runs (25)")},
+    {"ddp_timeout", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "Runs of several processes: seconds to wait for the others before naming the one that stopped and exiting")},
     {"output_dir", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "The run folder: settings, metrics, checkpoints and the training state")},
     {"save_every_epoch", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "A save_pretrained checkpoint after every epoch (the last one is always written)")},
     {"save_every_steps", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "Also save the resumable state every N steps, so a crash loses at most N; 0 = at epochs and stops only")},

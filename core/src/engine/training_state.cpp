@@ -46,7 +46,7 @@ void setCpuGeneratorState(const torch::Tensor& state)
 // The files of a state and the digest of each, in trainer_state.json: a state whose files do not
 // match is refused with the file's name, never loaded half-damaged.
 constexpr const char* kStateFiles[] = {"model.safetensors", "optimizer.pt", "rng.pt"};
-constexpr int kStateFormat = 2;
+constexpr int kStateFormat = 3;  // 3: the place in the epoch as a sample, the global batch
 
 std::string fileChecksum(const fs::path& path)
 {
@@ -106,7 +106,8 @@ void saveTrainingState(const std::string& runDir, const TrainingState& state, co
         checksums[name] = fileChecksum(partDir / name);
     }
     const json meta = {{"format", kStateFormat}, {"global_step", state.globalStep}, {"epoch", state.epoch},
-                       {"micro_batch", state.microBatch}, {"schedule_step", state.scheduleStep},
+                       {"sample", state.sample}, {"global_batch", state.globalBatch},
+                       {"processes", state.processes}, {"schedule_step", state.scheduleStep},
                        {"loss_scale", scaler.m_scale}, {"good_steps", scaler.m_goodSteps}, {"checksums", checksums}};
     {
         std::ofstream out(partDir / "trainer_state.json");
@@ -161,7 +162,12 @@ TrainingState readTrainingState(const std::string& runDir)
     s.scheduleStep = s.globalStep;  // states saved before schedule_step existed
     position("schedule_step", s.scheduleStep);
     position("epoch", s.epoch);
-    position("micro_batch", s.microBatch);
+    position("sample", s.sample);
+    position("global_batch", s.globalBatch);
+    position("processes", s.processes);
+    if (!j.contains("sample") && j.contains("micro_batch")) position("micro_batch", s.legacyMicroBatch);
+    if (s.processes < 1)
+        throw Error(path.string() + " is damaged (processes is 0): the run cannot be resumed");
     return s;
 }
 

@@ -17,7 +17,10 @@ struct TrainingState {
                               // stands (an fp16 step skipped for overflow does not advance it,
                               // as the Trainer skips lr_scheduler.step() then)
     int64_t epoch = 0;        // current epoch (0-based)
-    int64_t microBatch = 0;   // next micro-batch within the epoch
+    int64_t sample = 0;       // place in the epoch's order where the next step starts
+    int64_t globalBatch = 0;  // chunks per step of the run that saved it (0: not known)
+    int64_t processes = 1;    // processes of the run that saved it
+    int64_t legacyMicroBatch = -1;  // states of format 2 counted micro-batches, not places
 };
 
 // Writes the state folder beside and swaps it in, so a crash mid-save keeps the previous one.
