@@ -61,7 +61,7 @@ class TestCli final : public QObject {
 private:
     // Runs masklab-cli with the arguments; the cache defaults point into the temporary folder
     // so a run that forgets --cache-dir still writes nothing into the user's cache.
-    CliRun run(const QStringList& arguments, const QString& cacheDir = {}) const
+    CliRun run(const QStringList& arguments, const QString& cacheDir = {}, const QString& program = {}) const
     {
         CliRun result;
         result.command = QStringLiteral("masklab-cli ") + arguments.join(QLatin1Char(' '));
@@ -70,7 +70,7 @@ private:
         environment.insert(QStringLiteral("MASKLAB_CACHE_DIR"), cacheDir.isEmpty() ? m_defaultCache : cacheDir);
         environment.insert(QStringLiteral("XDG_CACHE_HOME"), m_defaultCache);
         process.setProcessEnvironment(environment);
-        process.start(m_cli, arguments);
+        process.start(program.isEmpty() ? m_cli : program, arguments);
         if (!process.waitForStarted(kTimeoutMs)) {
             result.err = process.errorString().toUtf8();
             return result;
@@ -657,6 +657,59 @@ private slots:
         int stepLines = 0;
         for (std::string line; std::getline(metrics, line);) stepLines += line.find("\"type\":\"step\"") != std::string::npos;
         QCOMPARE(stepLines, 60);
+    }
+
+    // A disk that fills up while the state is saved: the run stops with a message naming the
+    // folder, the state saved before stays readable, and the run resumes from it once there is
+    // room. The full disk is a file-size limit (ulimit -f): the state's first file cannot be
+    // written whole, as with ENOSPC, while the small metrics lines still can.
+    void fullDiskWhileSavingKeepsThePreviousState()
+    {
+        const QString folder = temp(QStringLiteral("fulldisk"));
+        const nlohmann::json j = {{"from_scratch", "tiny"}, {"tokenizer", tokenizerPath().toStdString()},
+                                  {"corpus", sampleJsonl().toStdString()}, {"chunk_size", 64}, {"train_size", 480},
+                                  {"test_size", 16}, {"batch_size", 8}, {"epochs", 1}, {"learning_rate", 1e-3},
+                                  {"log_every_steps", 1}, {"save_every_steps", 3}, {"threads", 2}, {"device", "cpu"},
+                                  {"output_dir", folder.toStdString()}};
+        writeFile(folder + ".json", QByteArray::fromStdString(j.dump()));
+        const QString cache = temp(QStringLiteral("cache"));
+        QProcess first;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("MASKLAB_CACHE_DIR"), cache);
+        first.setProcessEnvironment(environment);
+        first.start(m_cli, {QStringLiteral("train"), QStringLiteral("--config"), folder + ".json"});
+        QVERIFY(first.waitForStarted(kTimeoutMs));
+        const QString stateFile = folder + QStringLiteral("/state/trainer_state.json");
+        QElapsedTimer waited;
+        waited.start();
+        while (!QFile::exists(stateFile) && first.state() == QProcess::Running && waited.elapsed() < kTimeoutMs) QTest::qWait(5);
+        QVERIFY2(first.state() == QProcess::Running, "the run ended before it could be stopped");
+        first.kill();
+        first.waitForFinished();
+        const auto savedStep = [&] {
+            std::ifstream in(stateFile.toStdString());
+            return in ? nlohmann::json::parse(in, nullptr, false).value("global_step", int64_t{-1}) : int64_t{-1};
+        };
+        const int64_t saved = savedStep();
+        QVERIFY2(saved > 0 && saved % 3 == 0, qPrintable(QString("state at step %1").arg(saved)));
+
+        // 512 KB per file: the 3 MB weights of the next state do not fit. XFSZ ignored, so the
+        // write fails with an error instead of killing the process.
+        const CliRun full = run({QStringLiteral("-c"), QStringLiteral("trap '' XFSZ; ulimit -f 1024; exec \"$0\" \"$@\""), m_cli,
+                                 QStringLiteral("train"), QStringLiteral("--resume"), folder},
+                                cache, QStringLiteral("/bin/bash"));
+        QVERIFY2(full.finished && full.exitCode == 1, full.describe().constData());
+        // Progress lines, then the error as the last line.
+        const QList<QByteArray> errLines = nonEmptyLines(full.err);
+        QVERIFY2(!errLines.isEmpty() && errLines.last().startsWith("masklab-cli: cannot save the training state in " + folder.toUtf8() + " ("),
+                 full.describe().constData());
+        QVERIFY2(errLines.last().contains("disk full?") && errLines.last().contains("The state saved before is kept"), full.describe().constData());
+        QCOMPARE(savedStep(), saved);
+        QVERIFY(!QDir(folder + QStringLiteral("/state.part")).exists());
+
+        const CliRun roomAgain = run({QStringLiteral("train"), QStringLiteral("--resume"), folder}, cache);
+        QVERIFY2(roomAgain.finished && roomAgain.exitCode == 0, roomAgain.describe().constData());
+        QVERIFY2(roomAgain.err.contains(QStringLiteral("resumed at step %1").arg(saved).toUtf8()), roomAgain.describe().constData());
     }
 
 private:

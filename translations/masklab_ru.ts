@@ -127,6 +127,34 @@
         <source>cannot rewrite {1}: is the disk full?</source>
         <translation>не удаётся перезаписать {1}: диск заполнен?</translation>
     </message>
+    <message>
+        <source>process {1} of {2} could not meet the others at {3}:{4} within {5} s ({6}): start every process of the run with the same MASTER_ADDR and MASTER_PORT, or raise ddp_timeout</source>
+        <translation>процесс {1} из {2} не дождался остальных на {3}:{4} за {5} с ({6}): запустите все процессы обучения с одними MASTER_ADDR и MASTER_PORT или увеличьте ddp_timeout</translation>
+    </message>
+    <message>
+        <source>{1} failed: process {2} of the run stopped answering (it died, or hung longer than ddp_timeout, {3} s); process {4} stops too. Resume the run from its folder. (c10d: {5})</source>
+        <translation>сбой ({1}): процесс {2} перестал отвечать (завершился или завис дольше ddp_timeout, {3} с); процесс {4} тоже останавливается. Продолжите обучение из его папки. (c10d: {5})</translation>
+    </message>
+    <message>
+        <source>{1} failed: the connection between the processes of the run broke; process {2} stops. Resume the run from its folder. (c10d: {3})</source>
+        <translation>сбой ({1}): связь между процессами обучения прервалась; процесс {2} останавливается. Продолжите обучение из его папки. (c10d: {3})</translation>
+    </message>
+    <message>
+        <source>{1} processes, {2} chunks per step; gradients summed in {3} buckets</source>
+        <translation>процессов: {1}, фрагментов на шаг: {2}; градиенты суммируются порциями: {3}</translation>
+    </message>
+    <message>
+        <source>the run had {1} processes, now {2}: gradient_accumulation {3} keeps its {4} chunks per step</source>
+        <translation>у обучения было процессов: {1}, теперь {2}: gradient_accumulation {3} сохраняет {4} фрагментов на шаг</translation>
+    </message>
+    <message>
+        <source>the run had {1} processes, now {2}: its {3} chunks per step do not divide into batches of {4} per process, so steps now take {5} chunks</source>
+        <translation>у обучения было процессов: {1}, теперь {2}: его {3} фрагментов на шаг не делятся на батчи по {4} на процесс, поэтому шаг теперь берёт {5} фрагментов</translation>
+    </message>
+    <message>
+        <source>cannot save the training state in {1} ({2}). The state saved before is kept: free space in {1} and resume the run</source>
+        <translation>не удалось сохранить состояние обучения в {1} ({2}). Сохранённое ранее состояние цело: освободите место в {1} и продолжите обучение</translation>
+    </message>
 </context>
 <context>
     <name>MaskOutcomeStyle</name>
@@ -380,6 +408,18 @@
     <message>
         <source>Also save the resumable state every N steps, so a crash loses at most N; 0 = at epochs and stops only</source>
         <translation>Сохранять состояние для продолжения ещё и каждые N шагов, чтобы сбой стоил не больше N шагов; 0 — только по эпохам и при остановке</translation>
+    </message>
+    <message>
+        <source>must be from 1 to 4096</source>
+        <translation>должно быть от 1 до 4096</translation>
+    </message>
+    <message>
+        <source>Runs of several processes: megabytes of gradients per all-reduce, sent while backward still runs (25)</source>
+        <translation>Обучение в нескольких процессах: мегабайт градиентов на один all-reduce, отправляемый ещё во время обратного прохода (25)</translation>
+    </message>
+    <message>
+        <source>Runs of several processes: seconds to wait for the others before naming the one that stopped and exiting</source>
+        <translation>Обучение в нескольких процессах: сколько секунд ждать остальных, прежде чем назвать остановившийся процесс и завершиться</translation>
     </message>
 </context>
 <context>
@@ -1839,6 +1879,30 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Several processes (masklab-cli train --nproc, torchrun)</source>
+        <translation>Несколько процессов (masklab-cli train --nproc, torchrun)</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>Attention dropout</source>
+        <translation>Dropout внимания</translation>
+    </message>
+    <message>
+        <source>Save the state every N steps</source>
+        <translation>Сохранять состояние каждые N шагов</translation>
+    </message>
+    <message>
+        <source>All-reduce bucket (MB)</source>
+        <translation>Порция all-reduce (МБ)</translation>
+    </message>
+    <message>
+        <source>Process timeout (s)</source>
+        <translation>Ожидание процессов (с)</translation>
     </message>
 </context>
 <context>

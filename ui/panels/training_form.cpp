@@ -30,6 +30,7 @@ QString sectionBefore(const QString& key)
     if (key == QLatin1String("learning_rate")) return TrainingForm::tr("Optimization (AdamW, linear schedule)");
     if (key == QLatin1String("eval_every_steps")) return TrainingForm::tr("Evaluation and logging");
     if (key == QLatin1String("device")) return TrainingForm::tr("Device");
+    if (key == QLatin1String("ddp_bucket_cap_mb")) return TrainingForm::tr("Several processes (masklab-cli train --nproc, torchrun)");
     if (key == QLatin1String("save_every_epoch")) return TrainingForm::tr("Output");
     return {};
 }
@@ -76,6 +77,9 @@ QString TrainingForm::labelFor(const QString& key)
         {"eval_batch_size", QT_TR_NOOP("Evaluation batch size")}, {"log_every_steps", QT_TR_NOOP("Log every N steps")},
         {"device", QT_TR_NOOP("Device")}, {"precision", QT_TR_NOOP("Precision")}, {"threads", QT_TR_NOOP("CPU threads")},
         {"output_dir", QT_TR_NOOP("Run folder")}, {"save_every_epoch", QT_TR_NOOP("Save every epoch")},
+        {"dropout", QT_TR_NOOP("Dropout")}, {"attention_dropout", QT_TR_NOOP("Attention dropout")},
+        {"save_every_steps", QT_TR_NOOP("Save the state every N steps")},
+        {"ddp_bucket_cap_mb", QT_TR_NOOP("All-reduce bucket (MB)")}, {"ddp_timeout", QT_TR_NOOP("Process timeout (s)")},
     };
     const auto it = labels.constFind(key);
     return it == labels.constEnd() ? key : tr(it.value());

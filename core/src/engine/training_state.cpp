@@ -2,6 +2,7 @@
 
 #include "masklab/checkpoint.h"
 #include "masklab/error.h"
+#include "masklab/message.h"
 #include "masklab/tensor_io.h"
 
 #include "support/content_checksum.h"
@@ -89,13 +90,12 @@ void checkStateFiles(const fs::path& dir, const json& meta)
 
 }  // namespace
 
-void saveTrainingState(const std::string& runDir, const TrainingState& state, const MaskedLanguageModelImpl& model,
-                       torch::optim::Optimizer& optimizer, const LossScaler& scaler)
+namespace {
+
+// The state's files into `partDir`, each on disk before the folder is swapped in.
+void writeStateFolder(const fs::path& partDir, const TrainingState& state, const MaskedLanguageModelImpl& model,
+                      torch::optim::Optimizer& optimizer, const LossScaler& scaler)
 {
-    const fs::path finalDir = fs::path(runDir) / "state";
-    const fs::path partDir = fs::path(runDir) / "state.part";
-    std::error_code ec;
-    fs::remove_all(partDir, ec);
     fs::create_directories(partDir);
     writeSafetensors((partDir / "model.safetensors").string(), stateDict(model));
     torch::save(optimizer, (partDir / "optimizer.pt").string());
@@ -112,10 +112,38 @@ void saveTrainingState(const std::string& runDir, const TrainingState& state, co
     {
         std::ofstream out(partDir / "trainer_state.json");
         out << meta.dump(2) << '\n';
-        if (!out.flush()) throw Error("cannot write the training state in " + partDir.string() + ": disk full?");
+        if (!out.flush()) throw Error("cannot write " + (partDir / "trainer_state.json").string() + ": " + std::strerror(errno));
     }
     syncPath(partDir / "trainer_state.json", false);
     syncPath(partDir, true);
+}
+
+std::string firstLineOf(const std::string& text)
+{
+    const std::string line = text.substr(0, text.find('\n'));
+    return line.size() > 300 ? line.substr(0, 300) + "..." : line;
+}
+
+}  // namespace
+
+void saveTrainingState(const std::string& runDir, const TrainingState& state, const MaskedLanguageModelImpl& model,
+                       torch::optim::Optimizer& optimizer, const LossScaler& scaler)
+{
+    const fs::path finalDir = fs::path(runDir) / "state";
+    const fs::path partDir = fs::path(runDir) / "state.part";
+    std::error_code ec;
+    fs::remove_all(partDir, ec);
+    // A full disk (or any failed write) leaves the previous state as it was: the new one is
+    // written beside it and swapped in only when whole.
+    try {
+        writeStateFolder(partDir, state, model, optimizer, scaler);
+    } catch (const std::exception& e) {
+        fs::remove_all(partDir, ec);
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot save the training state in {1} ({2}). The state saved "
+                                                          "before is kept: free space in {1} and resume the run"))
+                               .arg(runDir)
+                               .arg(firstLineOf(e.what())));
+    }
     const fs::path oldDir = fs::path(runDir) / "state.old";
     fs::remove_all(oldDir, ec);
     if (fs::exists(finalDir)) fs::rename(finalDir, oldDir);
