@@ -125,10 +125,17 @@ int launchLocalProcesses(int processes, int graceSeconds)
                 if (pid > 0) ::kill(pid, g_forward);
             g_forward = 0;
         }
-        if (failedOnce && !terminated && std::chrono::steady_clock::now() - firstFailure > std::chrono::seconds(graceSeconds)) {
+        // Those still running after the grace are ended: TERM, then KILL for a process that
+        // cannot take TERM (stopped, or hung in the kernel).
+        const auto sinceFailure = std::chrono::steady_clock::now() - firstFailure;
+        if (failedOnce && !terminated && sinceFailure > std::chrono::seconds(graceSeconds)) {
             for (pid_t pid : pids)
                 if (pid > 0) ::kill(pid, SIGTERM);
             terminated = true;
+        }
+        if (failedOnce && terminated && sinceFailure > std::chrono::seconds(graceSeconds + 10)) {
+            for (pid_t pid : pids)
+                if (pid > 0) ::kill(pid, SIGKILL);
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
