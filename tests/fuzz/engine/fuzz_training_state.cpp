@@ -4,7 +4,8 @@
 #include "json_mutator.h"
 
 namespace {
-const std::vector<std::string> kWords = {"format", "global_step", "schedule_step", "epoch", "micro_batch", "files",
+const std::vector<std::string> kWords = {"format", "global_step", "schedule_step", "epoch", "sample", "global_batch",
+                                         "processes", "micro_batch", "files",
                                          "checksum", "bytes", "model.safetensors", "optimizer.pt", "scaler",
                                          "rng", "masklab"};
 }
@@ -20,7 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     masklab::fuzz::expectCleanOutcome(std::string_view(reinterpret_cast<const char*>(data), size), [&] {
         const masklab::TrainingState state =
             masklab::readTrainingState((masklab::fuzz::scratchFolder() / "run").string());
-        if (state.globalStep < 0 || state.epoch < 0 || state.microBatch < 0 || state.scheduleStep < 0)
+        if (state.globalStep < 0 || state.epoch < 0 || state.sample < 0 || state.scheduleStep < 0 ||
+            state.globalBatch < 0 || state.processes < 1)
             masklab::fuzz::finding("a negative position was read from trainer_state.json", std::to_string(state.globalStep));
     });
     return 0;
