@@ -24,6 +24,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
@@ -253,17 +254,26 @@ private slots:
         QVERIFY(charts->isRunShown(QStringLiteral("run-2")));
         QVERIFY(!charts->isRunShown(QStringLiteral("run-1")));
 
-        charts->beginLiveRun(QStringLiteral("live"));
+        const QString live = QStringLiteral("run-20261203-120000-2");  // the Workbench's name for a second run in that second
+        charts->beginLiveRun(live);
         charts->addStep({1, 0.01, 5.0, 1e-3, 2000});
         charts->addEval({1, 0.01, 2.0, 7.0});
-        QCOMPARE(charts->runsList()->item(0)->text(), QStringLiteral("live (live)"));
-        QVERIFY(charts->isRunShown(QStringLiteral("live")));
+        QCOMPARE(charts->runsList()->item(0)->text(), live + QStringLiteral(" (live)"));
+        QVERIFY(charts->isRunShown(live));
         QVERIFY(!charts->isRunShown(QStringLiteral("run-2")));
         QCOMPARE(charts->plot()->legend->itemCount(), 1);
 
         // Ticking an earlier run draws it and the axes take it in; unticking gives them back.
         window->showPanel(QStringLiteral("charts"));
         QTRY_VERIFY(charts->plot()->isVisible());
+        // The list widens to read the live run's name whole, and the plots keep most of the width.
+        QListWidget* list = charts->runsList();
+        QTRY_VERIFY2(list->sizeHintForColumn(0) <= list->viewport()->width(),
+                     qPrintable(QStringLiteral("%1 px of label in a %2 px list").arg(list->sizeHintForColumn(0)).arg(list->viewport()->width())));
+        QVERIFY(!list->horizontalScrollBar()->isVisible());
+        QVERIFY(list->width() <= charts->width() / 3 + 1);
+        QCOMPARE(list->textElideMode(), Qt::ElideMiddle);  // a longer name keeps its end ("… (live)") and its tooltip
+        QCOMPARE(list->item(0)->toolTip(), live);
         charts->resetView();
         auto perplexityAxis = [&] { return charts->perplexityRect()->axis(QCPAxis::atLeft)->range().upper; };
         auto itemOf = [&](const QString& name) { return charts->runsList()->findItems(name, Qt::MatchExactly).value(0); };
@@ -278,7 +288,7 @@ private slots:
         // Hovering a chart reads out the step and value of each shown run.
         QCPAxisRect* loss = charts->lossRect();
         const QString readout = charts->readoutAt(loss->rect().center());
-        QVERIFY2(readout.contains(QStringLiteral("live")) && readout.contains(QStringLiteral("step 1")), qPrintable(readout));
+        QVERIFY2(readout.contains(live) && readout.contains(QStringLiteral("step 1")), qPrintable(readout));
         QVERIFY(charts->readoutAt(QPoint(-5, -5)).isEmpty());
 
         // Remove hidden keeps the live run and every ticked one.

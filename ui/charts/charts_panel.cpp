@@ -137,14 +137,15 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent)
             if (run->id == id)
                 setRunShown(*run, shown);
     });
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_runsList);
-    split->addWidget(m_plot);
-    split->setStretchFactor(0, 0);
-    split->setStretchFactor(1, 1);
-    split->setSizes({190, 800});
-    split->setChildrenCollapsible(false);
-    layout->addWidget(split, 1);
+    m_split = new QSplitter(Qt::Horizontal, this);
+    m_split->addWidget(m_runsList);
+    m_split->addWidget(m_plot);
+    m_split->setStretchFactor(0, 0);
+    m_split->setStretchFactor(1, 1);
+    m_split->setSizes({190, 800});
+    m_split->setChildrenCollapsible(false);
+    connect(m_split, &QSplitter::splitterMoved, this, [this] { m_runsListSized = true; });
+    layout->addWidget(m_split, 1);
     applyPalette();
 
     m_refreshTimer.setSingleShot(true);
@@ -350,6 +351,7 @@ ChartsPanel::RunView& ChartsPanel::appendRun(RunMetrics metrics, bool live)
     run->throughput = graphIn(m_throughputRect, QPen(run->colour, 1));
 
     m_runsList->addRun(run->id, run->metrics.name, run->colour, live, true);
+    fitRunsList();
     m_runs.push_back(std::move(run));
     return *m_runs.back();
 }
@@ -685,6 +687,25 @@ void ChartsPanel::applyPalette()
     m_legend->setTextColor(text);  // for entries added later
     for (int i = 0; i < m_legend->itemCount(); ++i)
         m_legend->item(i)->setTextColor(text);
+}
+
+// Run names ("run-20261202-180421 (live)") are read whole: the list widens to its longest
+// label, up to a third of the panel, until the user drags the split themselves.
+void ChartsPanel::fitRunsList()
+{
+    if (m_runsListSized) return;
+    const QList<int> sizes = m_split->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (total <= 0) return;  // not laid out yet: the first resize fits it
+    const int wanted = std::min(m_runsList->fittingWidth(), total / 3);
+    if (sizes.value(0) >= wanted) return;
+    m_split->setSizes({wanted, total - wanted});
+}
+
+void ChartsPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitRunsList();
 }
 
 void ChartsPanel::changeEvent(QEvent* event)

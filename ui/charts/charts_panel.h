@@ -19,6 +19,7 @@ class QCPLegend;
 class QCPTextElement;
 class QLabel;
 class QSlider;
+class QSplitter;
 
 namespace masklab::ui {
 
@@ -70,6 +71,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     struct RunView;
@@ -86,6 +88,7 @@ private:
     void resmooth(RunView& run);
     void fitToData();
     void applyPalette();
+    void fitRunsList();
     QSize exportSize() const;
 
     void chooseRun();
@@ -103,6 +106,8 @@ private:
     QLabel* m_smoothingValue = nullptr;
     QCheckBox* m_logScale = nullptr;
     RunsList* m_runsList = nullptr;
+    QSplitter* m_split = nullptr;    // the runs list | the plots
+    bool m_runsListSized = false;    // the user dragged the split: their width stands
     int m_nextId = 0;
     bool m_refitOnce = false;  // fit the axes on the next frame even in a zoomed view
 

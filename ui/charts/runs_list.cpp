@@ -2,6 +2,7 @@
 
 #include <QPainter>
 #include <QPixmap>
+#include <QScrollBar>
 
 namespace masklab::ui {
 namespace {
@@ -26,6 +27,8 @@ QIcon swatch(const QColor& colour)
 RunsList::RunsList(QWidget* parent) : QListWidget(parent)
 {
     setSelectionMode(QAbstractItemView::NoSelection);
+    // A name too long for a third of the panel keeps its start and its "(live)"; the tooltip has it whole.
+    setTextElideMode(Qt::ElideMiddle);
     setToolTip(tr("Tick the runs to draw; the live run comes first"));
     connect(this, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
         emit shownChanged(item->data(kIdRole).toInt(), item->checkState() == Qt::Checked);
@@ -55,6 +58,12 @@ QListWidgetItem* RunsList::itemOf(int id) const
     for (int row = 0; row < count(); ++row)
         if (item(row)->data(kIdRole).toInt() == id) return item(row);
     return nullptr;
+}
+
+int RunsList::fittingWidth() const
+{
+    const int items = count() > 0 ? sizeHintForColumn(0) : 0;
+    return items + 2 * frameWidth() + verticalScrollBar()->sizeHint().width() + 4;
 }
 
 void RunsList::setLive(int id, bool live)

@@ -16,6 +16,8 @@ public:
     bool isShown(int id) const;
     void clearRuns();
     QListWidgetItem* itemOf(int id) const;
+    // The width that shows every run's label whole: check box, swatch, text and frame.
+    int fittingWidth() const;
 
 signals:
     void shownChanged(int id, bool shown);  // the user ticked or unticked a run
