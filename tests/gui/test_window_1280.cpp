@@ -9,6 +9,7 @@
 #include "gui_test_support.h"
 #include "main_window.h"
 #include "panels/course_panel.h"
+#include "panels/dataset_panel.h"
 #include "panels/fill_mask_panel.h"
 #include "panels/masks_panel.h"
 #include "panels/training_form.h"
@@ -18,6 +19,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -209,6 +211,28 @@ private slots:
         QApplication::sendEvent(epochs, &wheel);
         QCOMPARE(epochs->value(), before);
         QCOMPARE(window->workbench()->config().epochs, before);
+
+        // The dataset's split sizes follow the same rule.
+        window->showPanel(QStringLiteral("dataset"));
+        QDoubleSpinBox* trainSize = window->dataset()->trainSizeBox();
+        QTRY_VERIFY(trainSize->isVisible());
+        QVERIFY(!trainSize->hasFocus());
+        const double sizeBefore = trainSize->value();
+        const QPoint middle = trainSize->rect().center();
+        QWheelEvent overSize(middle, trainSize->mapToGlobal(middle), QPoint(), QPoint(0, -120), Qt::NoButton,
+                             Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(trainSize, &overSize);
+        QCOMPARE(trainSize->value(), sizeBefore);
+
+        // Once the user clicks into the field, the wheel is theirs to change it with.
+        window->showPanel(QStringLiteral("training"));
+        window->activateWindow();
+        epochs->setFocus(Qt::MouseFocusReason);
+        QTRY_VERIFY(epochs->hasFocus());
+        QWheelEvent focused(centre, epochs->mapToGlobal(centre), QPoint(), QPoint(0, -120), Qt::NoButton,
+                            Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(epochs, &focused);
+        QCOMPARE(epochs->value(), before - 1);
     }
 
     void maskingInTheMasksPanelIsAPreviewUntilApplied()

@@ -1,5 +1,6 @@
 #include "panels/training_form.h"
 
+#include "widgets/wheel_needs_focus.h"
 #include "workbench.h"
 
 #include <QCheckBox>
@@ -184,8 +185,7 @@ QWidget* TrainingForm::makeEditor(const QString& key, const TrainingConfig& prob
             auto* box = new QSpinBox(this);
             box->setRange(0, std::numeric_limits<int>::max());  // 0 is typed and then marked, never refused silently
             box->setMinimumWidth(numberWidth);
-            box->setFocusPolicy(Qt::StrongFocus);
-            box->installEventFilter(this);  // the wheel scrolls the form unless the box has focus
+            wheelNeedsFocus(box);
             connect(box, qOverload<int>(&QSpinBox::valueChanged), this, &TrainingForm::checkAsTyped);
             connect(box, &QSpinBox::editingFinished, this, [write, box] {
                 write([v = box->value()](auto& f) {
@@ -240,17 +240,6 @@ QWidget* TrainingForm::wrapField(const QString& key, QWidget* editor)
     column->addWidget(problem);
     m_fields.insert(key, {editor, problem});
     return field;
-}
-
-bool TrainingForm::eventFilter(QObject* watched, QEvent* event)
-{
-    if (event->type() == QEvent::Wheel) {
-        if (auto* w = qobject_cast<QWidget*>(watched); w && !w->hasFocus()) {
-            event->ignore();  // not handled here: Qt hands it on to the scroll area
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 void TrainingForm::checkAsTyped()

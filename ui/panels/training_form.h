@@ -38,9 +38,6 @@ public:
 signals:
     void problemsChanged(const QStringList& problems);
 
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 private:
     struct Field {
         QWidget* editor = nullptr;

@@ -1,7 +1,8 @@
 #include "widgets/count_or_fraction_box.h"
 
+#include "widgets/wheel_needs_focus.h"
+
 #include <QLocale>
-#include <QWheelEvent>
 
 #include <cmath>
 
@@ -11,7 +12,7 @@ CountOrFractionBox::CountOrFractionBox(QWidget* parent) : QDoubleSpinBox(parent)
 {
     setDecimals(4);
     setRange(0, 1e9);
-    setFocusPolicy(Qt::StrongFocus);
+    wheelNeedsFocus(this);
 }
 
 QString CountOrFractionBox::textFromValue(double value) const
@@ -47,12 +48,6 @@ QValidator::State CountOrFractionBox::validate(QString& text, int&) const
                                                                                     : QValidator::Invalid;
     }
     return v >= minimum() && v <= maximum() ? QValidator::Acceptable : QValidator::Invalid;
-}
-
-void CountOrFractionBox::wheelEvent(QWheelEvent* event)
-{
-    if (hasFocus()) QDoubleSpinBox::wheelEvent(event);
-    else event->ignore();  // the page scrolls instead
 }
 
 }  // namespace masklab::ui
