@@ -6,10 +6,12 @@
 # adapted it. The result is written in the Hugging Face layout with fp16 weights, and the
 # figures (held-out perplexity, fill-mask, time, machine) into base-model/TRAINING.md.
 #
-# Only this recipe needs ../shared. Not good enough yet: 8 epochs on two CPU cores (64 min)
-# left the model on the frequent-token plateau (see the README), so nothing is shipped and the
-# demo still trains from scratch.
-#   bash resources/demo/make_base_model.sh                 # 8 epochs, fp32
+# Only this recipe needs ../shared. Not reached yet: every run so far (10-20 M tokens, see the
+# README) stayed on the frequent-token plateau, so nothing is shipped and the demo still trains
+# from scratch. The default is 40 epochs of 64-token chunks (about 100 M tokens, near 4 hours on
+# two CPU cores), which may be stopped and resumed:
+#   bash resources/demo/make_base_model.sh                 # 40 epochs, fp32
+#   RESUME=1 bash resources/demo/make_base_model.sh        # go on from the last saved state
 #   EPOCHS=30 LEARNING_RATE=5e-4 bash resources/demo/make_base_model.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,20 +29,34 @@ for need in "$corpus" "$tokenizer/vocab.txt" "$tokenizer/tokenizer.json"; do
 done
 [ -x "$cli" ] || { echo "make_base_model: build masklab-cli first (bash .ci/run-tests builds it), or set MASKLAB_CLI" >&2; exit 1; }
 
-epochs="${EPOCHS:-8}"
+epochs="${EPOCHS:-40}"
 threads="${THREADS:-0}"
 precision="${PRECISION:-fp32}"  # bf16 was slower than fp32 at this width on AVX-512 CPUs without AMX
-rm -rf "$work"
+mkdir -p "$(dirname "$work")"
 started=$(date +%s)
-# 98% of the chunks train, 2% (395 chunks of 128 tokens) are held out for the perplexity.
-"$cli" train \
-  --from-scratch "$here/base_model_shape.json" --tokenizer "$tokenizer" \
-  --corpus "$corpus" --chunk-size 128 --group-size 0 --train-size 0.98 --test-size 0.02 \
-  --learning-rate "${LEARNING_RATE:-1e-3}" --warmup-steps "${WARMUP:-1000}" --weight-decay 0.01 \
-  --batch-size 32 --epochs "$epochs" --eval-every-steps 1000 --log-every-steps 100 \
-  --save-every-epoch=true --precision "$precision" --threads "$threads" --seed 42 \
-  --output-dir "$work" | tee "$work.metrics.jsonl" | grep '"type":"eval"' || true
-seconds=$(( $(date +%s) - started ))
+if [ "${RESUME:-0}" = 1 ] && [ -d "$work" ]; then
+  # Hours of CPU: a run stopped (or killed) part-way goes on from its last saved state.
+  "$cli" train --resume "$work" --threads "$threads" \
+    | tee -a "$work.metrics.jsonl" | grep '"type":"eval"' || true
+else
+  rm -rf "$work" "$work.metrics.jsonl" "$work.legs"
+  # Chunks of 64 (the demo's size, and nearer the short texts fill-mask is asked about); 98%
+  # train, 2% are held out for the perplexity. No dropout while pretraining: the model
+  # underfits, and dropout only slows it (as "Cramming" found for BERT in a day); the shipped
+  # config.json puts the usual 0.1 back for the adaptation that follows. The state is saved
+  # every 2,000 steps, so RESUME=1 loses at most that.
+  "$cli" train \
+    --from-scratch "$here/base_model_shape.json" --tokenizer "$tokenizer" \
+    --corpus "$corpus" --chunk-size "${CHUNK:-64}" --group-size 0 --train-size 0.98 --test-size 0.02 \
+    --learning-rate "${LEARNING_RATE:-1e-3}" --warmup-steps "${WARMUP:-300}" --weight-decay 0.01 \
+    --dropout "${DROPOUT:-0}" --attention-dropout "${DROPOUT:-0}" \
+    --batch-size "${BATCH:-64}" --epochs "$epochs" --eval-every-steps 2000 --log-every-steps 100 \
+    --save-every-epoch=false --save-every-steps 2000 --precision "$precision" --threads "$threads" --seed 42 \
+    --output-dir "$work" | tee "$work.metrics.jsonl" | grep '"type":"eval"' || true
+fi
+echo $(( $(date +%s) - started )) >> "$work.legs"
+seconds=$(awk '{ s += $1 } END { print s }' "$work.legs")
+[ -n "$(ls -d "$work"/checkpoint-* 2>/dev/null)" ] || { echo "make_base_model: the run in $work has not finished; RESUME=1 goes on with it" >&2; exit 1; }
 
 last="$(ls -d "$work"/checkpoint-* | sort -V | tail -n 1)"
 echo "make_base_model: last checkpoint $last" >&2
@@ -48,7 +64,13 @@ echo "make_base_model: last checkpoint $last" >&2
 # fp16 weights: half the size, and what the app reads back as fp32.
 rm -rf "$out"
 mkdir -p "$out"
-cp "$last"/config.json "$out"/
+# The dropout the adaptation trains with (pretraining ran without).
+"$python" - "$last/config.json" "$out/config.json" <<'PY'
+import json, sys
+config = json.load(open(sys.argv[1]))
+config["dropout"] = config["attention_dropout"] = 0.1
+json.dump(config, open(sys.argv[2], "w"), indent=2)
+PY
 for f in tokenizer.json tokenizer_config.json special_tokens_map.json vocab.txt; do
   [ -e "$last/$f" ] && cp "$last/$f" "$out"/
 done
