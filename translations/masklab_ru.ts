@@ -155,6 +155,82 @@
         <source>cannot save the training state in {1} ({2}). The state saved before is kept: free space in {1} and resume the run</source>
         <translation>не удалось сохранить состояние обучения в {1} ({2}). Сохранённое ранее состояние цело: освободите место в {1} и продолжите обучение</translation>
     </message>
+    <message>
+        <source>cannot open {1}: {2}; check that it exists and that you may read it</source>
+        <translation>не удаётся открыть {1}: {2}; проверьте, что файл существует и доступен для чтения</translation>
+    </message>
+    <message>
+        <source>cannot read {1}: {2}</source>
+        <translation>не удаётся прочитать {1}: {2}</translation>
+    </message>
+    <message>
+        <source>{1} line {2} is not valid UTF-8 (byte {3} at column {4}); convert the file to UTF-8, e.g. iconv -f latin1 -t utf-8</source>
+        <translation>{1}, строка {2}: это не UTF-8 (байт {3} в столбце {4}); переведите файл в UTF-8, например iconv -f latin1 -t utf-8</translation>
+    </message>
+    <message>
+        <source>{1} holds no documents for split &quot;{2}&quot;; check that its review files are there</source>
+        <translation>в {1} нет документов части &quot;{2}&quot;; проверьте, что файлы отзывов на месте</translation>
+    </message>
+    <message>
+        <source>{1} holds no documents; check the file, or cut it by line or paragraph instead</source>
+        <translation>в {1} нет документов; проверьте файл или разбейте его по строкам или абзацам</translation>
+    </message>
+    <message>
+        <source>train size {1} plus test size {2} is more than the {3} documents; choose smaller sizes</source>
+        <translation>обучающая часть {1} и тестовая {2} вместе больше, чем документов ({3}); выберите размеры меньше</translation>
+    </message>
+    <message>
+        <source>the train split would be empty; choose a smaller test size</source>
+        <translation>обучающая часть была бы пустой; выберите тестовую часть меньше</translation>
+    </message>
+    <message>
+        <source>the tokenizer has no [MASK] token: masked-LM training needs one</source>
+        <translation>в токенизаторе нет токена [MASK]: без него нельзя обучать маскированную модель</translation>
+    </message>
+    <message>
+        <source>the tokenizer for {1} has {2} tokens but the model&apos;s embeddings have {3} rows: use the tokenizer the model was trained with</source>
+        <translation>в токенизаторе для {1} токенов: {2}, а в эмбеддингах модели строк: {3}; возьмите токенизатор, с которым модель обучалась</translation>
+    </message>
+    <message>
+        <source>the tokenizer for {1} has no [MASK] token: a masked language model needs one</source>
+        <translation>в токенизаторе для {1} нет токена [MASK]: он нужен маскированной языковой модели</translation>
+    </message>
+    <message>
+        <source>no weights in {1}: expected model.safetensors or pytorch_model.bin</source>
+        <translation>в {1} нет весов: ожидались model.safetensors или pytorch_model.bin</translation>
+    </message>
+    <message>
+        <source>cannot create the model folder {1}: {2}</source>
+        <translation>не удаётся создать папку модели {1}: {2}</translation>
+    </message>
+    <message>
+        <source>cannot write {1}: check that the folder is writable and the disk not full</source>
+        <translation>не удаётся записать {1}: проверьте, что в папку можно писать и диск не заполнен</translation>
+    </message>
+    <message>
+        <source>the tokenizer has no [MASK] token, so fill-mask has nothing to fill; use the tokenizer the model was trained with</source>
+        <translation>в токенизаторе нет токена [MASK], и заполнять нечего; возьмите токенизатор, с которым модель обучалась</translation>
+    </message>
+    <message>
+        <source>the tokenizer has {1} tokens but the model&apos;s embeddings have {2} rows: use the tokenizer the model was trained with</source>
+        <translation>в токенизаторе токенов: {1}, а в эмбеддингах модели строк: {2}; возьмите токенизатор, с которым модель обучалась</translation>
+    </message>
+    <message>
+        <source>the text has no {2} token: add {2} where the model should guess</source>
+        <translation>в тексте нет токена {2}: поставьте {2} там, где модель должна угадать слово</translation>
+    </message>
+    <message>
+        <source>text {1} has no {2} token: add {2} where the model should guess</source>
+        <translation>в тексте {1} нет токена {2}: поставьте {2} там, где модель должна угадать слово</translation>
+    </message>
+    <message>
+        <source>the text is {2} tokens long (with {3} and {4}), more than the model&apos;s limit of {5} positions; shorten it</source>
+        <translation>в тексте {2} токенов (с {3} и {4}), больше предела модели в {5} позиций; сократите его</translation>
+    </message>
+    <message>
+        <source>text {1} is {2} tokens long (with {3} and {4}), more than the model&apos;s limit of {5} positions; shorten it</source>
+        <translation>в тексте {1} {2} токенов (с {3} и {4}), больше предела модели в {5} позиций; сократите его</translation>
+    </message>
 </context>
 <context>
     <name>MaskOutcomeStyle</name>

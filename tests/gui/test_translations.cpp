@@ -8,6 +8,7 @@
 #include "panels/course_panel.h"
 
 #include "masklab/corpus.h"
+#include "masklab/dataset_ops.h"
 #include "masklab/message.h"
 
 #include <QApplication>
@@ -105,6 +106,16 @@ private slots:
             QVERIFY(QString::fromUtf8(e.what()).startsWith("/no/such/reviews.jsonl does not exist; give an aclImdb folder"));
             const QString shown = engineText(e);
             QVERIFY2(isCyrillic(shown) && shown.startsWith("/no/such/reviews.jsonl "), qPrintable(shown));
+        }
+        // Sizes that do not fit the corpus: the counts in the window's locale.
+        try {
+            masklab::trainTestSplit(12000, {10000, 5000}, 42);
+            QFAIL("trainTestSplit took 15,000 of 12,000 documents");
+        } catch (const std::exception& e) {
+            QCOMPARE(QString::fromUtf8(e.what()),
+                     QString("train size 10000 plus test size 5000 is more than the 12000 documents; choose smaller sizes"));
+            const QString shown = engineText(e);
+            QVERIFY2(isCyrillic(shown) && shown.contains(QString("10") + nbsp + QString("000")), qPrintable(shown));
         }
         // What the core throws without a Message shows as it is.
         QCOMPARE(engineText(std::runtime_error("plain")), QString("plain"));

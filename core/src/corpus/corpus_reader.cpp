@@ -69,8 +69,9 @@ std::string readFile(const std::string& path)
 {
     std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
     if (!file)
-        throw Error("cannot open " + path + ": " + std::strerror(errno)
-                    + "; check that it exists and that you may read it");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot open {1}: {2}; check that it exists and that you may read it"))
+                               .arg(path)
+                               .arg(std::strerror(errno)));
     // Read the size the file claims in one go, then whatever is past it (a growing file).
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
@@ -80,7 +81,7 @@ std::string readFile(const std::string& path)
     while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get()))
         bytes.append(buffer, n);
     if (std::ferror(file.get()))
-        throw Error("cannot read " + path + ": " + std::strerror(errno));
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot read {1}: {2}")).arg(path).arg(std::strerror(errno)));
     return bytes;
 }
 
@@ -110,9 +111,12 @@ void checkUtf8(std::string_view text, const std::string& where, std::size_t firs
         const std::size_t column = lineStart == std::string_view::npos ? at + 1 : at - lineStart;
         char byte[8];
         std::snprintf(byte, sizeof byte, "0x%02X", bytes[at]);
-        throw Error(where + " line " + std::to_string(line) + " is not valid UTF-8 (byte " + byte
-                    + " at column " + std::to_string(column)
-                    + "); convert the file to UTF-8, e.g. iconv -f latin1 -t utf-8");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} line {2} is not valid UTF-8 (byte {3} at column {4}); "
+                                                          "convert the file to UTF-8, e.g. iconv -f latin1 -t utf-8"))
+                               .arg(where)
+                               .count(static_cast<int64_t>(line))
+                               .arg(byte)
+                               .count(static_cast<int64_t>(column)));
     }
 }
 
@@ -216,12 +220,15 @@ Corpus readCorpus(const std::string& path, const CorpusOptions& options)
             break;
         }
     }
+    if (corpus.documents.empty() && hasSplits)
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} holds no documents for split \"{2}\"; check that its "
+                                                      "review files are there"))
+                               .arg(path)
+                               .arg(options.split));
     if (corpus.documents.empty())
-        throw Error(path + " holds no documents"
-                    + (hasSplits ? " for split \"" + options.split
-                                       + "\"; check that its review files are there"
-                                 : std::string("; check the file, or cut it by line or "
-                                               "paragraph instead")));
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} holds no documents; check the file, or cut it by line "
+                                                      "or paragraph instead"))
+                               .arg(path));
     corpus.origin = path;
     return corpus;
 }

@@ -43,9 +43,13 @@ SplitIndices trainTestSplit(std::size_t count, SplitSizes sizes, uint64_t seed)
     if (train == 0) train = count > test ? count - test : 0;
     if (test == 0 && sizes.test == 0) test = count > train ? count - train : 0;
     if (train + test > count)
-        throw Error("train size " + std::to_string(train) + " plus test size " + std::to_string(test) +
-                    " is more than the " + std::to_string(count) + " documents; choose smaller sizes");
-    if (train == 0) throw Error("the train split would be empty; choose a smaller test size");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "train size {1} plus test size {2} is more than the {3} "
+                                                      "documents; choose smaller sizes"))
+                               .count(static_cast<int64_t>(train))
+                               .count(static_cast<int64_t>(test))
+                               .count(static_cast<int64_t>(count)));
+    if (train == 0)
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the train split would be empty; choose a smaller test size")));
     const std::vector<std::size_t> order = shuffledIndices(count, seed);
     SplitIndices split;
     split.test.assign(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(test));

@@ -1,6 +1,7 @@
 #include "masklab/masking.h"
 
 #include "masklab/error.h"
+#include "masklab/message.h"
 #include "masklab/parallel.h"
 #include "masklab/random.h"
 
@@ -79,7 +80,8 @@ MaskingVocabulary maskingVocabularyFor(const Tokenizer& tokenizer)
 {
     MaskingVocabulary v;
     v.maskId = tokenizer.specialTokens().mask;
-    if (v.maskId < 0) throw Error("the tokenizer has no [MASK] token: masked-LM training needs one");
+    if (v.maskId < 0)
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the tokenizer has no [MASK] token: masked-LM training needs one")));
     v.vocabSize = tokenizer.vocabSize();
     v.special.assign(static_cast<std::size_t>(v.vocabSize), 0);
     for (int32_t id = 0; id < v.vocabSize; ++id) v.special[static_cast<std::size_t>(id)] = tokenizer.isSpecial(id);

@@ -106,11 +106,15 @@ TensorList stateDict(const MaskedLanguageModelImpl& model)
 void checkTokenizerFits(const Tokenizer& tokenizer, const ModelConfig& config, const std::string& where)
 {
     if (tokenizer.vocabSize() > config.vocabSize)
-        throw Error("the tokenizer for " + where + " has " + std::to_string(tokenizer.vocabSize()) +
-                    " tokens but the model's embeddings have " + std::to_string(config.vocabSize) +
-                    " rows: use the tokenizer the model was trained with");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the tokenizer for {1} has {2} tokens but the model's embeddings "
+                                                          "have {3} rows: use the tokenizer the model was trained with"))
+                               .arg(where)
+                               .count(tokenizer.vocabSize())
+                               .count(config.vocabSize));
     if (tokenizer.specialTokens().mask < 0)
-        throw Error("the tokenizer for " + where + " has no [MASK] token: a masked language model needs one");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the tokenizer for {1} has no [MASK] token: a masked language "
+                                                          "model needs one"))
+                               .arg(where));
 }
 
 PretrainedModel loadPretrained(const std::string& folderText)
@@ -146,7 +150,8 @@ PretrainedModel loadPretrained(const std::string& folderText)
             for (NamedTensor& t : part) tensors.push_back(std::move(t));
         }
     } else {
-        throw Error("no weights in " + folderText + ": expected model.safetensors or pytorch_model.bin");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "no weights in {1}: expected model.safetensors or pytorch_model.bin"))
+                               .arg(folderText));
     }
     loaded.model = MaskedLanguageModel(config);
     loaded.warnings = loadStateDict(*loaded.model, tensors, weights);
@@ -159,7 +164,8 @@ void savePretrained(const std::string& folderText, const MaskedLanguageModelImpl
     const fs::path folder(folderText);
     std::error_code ec;
     fs::create_directories(folder, ec);
-    if (ec) throw Error("cannot create the model folder " + folderText + ": " + ec.message());
+    if (ec)
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot create the model folder {1}: {2}")).arg(folderText).arg(ec.message()));
     checkTokenizerFits(tokenizer, model.config(), folderText);
 
     // Weights first, then config and tokenizer: a reader that finds config.json finds weights.
@@ -168,7 +174,9 @@ void savePretrained(const std::string& folderText, const MaskedLanguageModelImpl
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         if (!out || !(out << model.config().toJson()) || !out.flush())
-            throw Error("cannot write " + temporary + ": check that the folder is writable and the disk not full");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot write {1}: check that the folder is writable and the disk "
+                                                              "not full"))
+                                   .arg(temporary));
     }
     fs::rename(temporary, folder / "config.json", ec);
     if (ec) throw Error("cannot write " + (folder / "config.json").string() + ": " + ec.message());

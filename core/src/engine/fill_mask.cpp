@@ -1,6 +1,7 @@
 #include "masklab/fill_mask.h"
 
 #include "masklab/error.h"
+#include "masklab/message.h"
 
 #include <torch/torch.h>
 
@@ -36,16 +37,18 @@ void checkSetup(const MaskedLanguageModelImpl& model, const Tokenizer& tokenizer
     if (topK < 1)
         throw Error("fill-mask was asked for " + std::to_string(topK) + " predictions; ask for at least 1");
     if (tokenizer.specialTokens().mask < 0)
-        throw Error("the tokenizer has no [MASK] token, so fill-mask has nothing to fill; "
-                    "use the tokenizer the model was trained with");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the tokenizer has no [MASK] token, so fill-mask has nothing to "
+                                                          "fill; use the tokenizer the model was trained with")));
     if (tokenizer.vocabSize() > model.config().vocabSize)
-        throw Error("the tokenizer has " + std::to_string(tokenizer.vocabSize()) +
-                    " tokens but the model's embeddings have " + std::to_string(model.config().vocabSize) +
-                    " rows: use the tokenizer the model was trained with");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the tokenizer has {1} tokens but the model's embeddings have "
+                                                          "{2} rows: use the tokenizer the model was trained with"))
+                               .count(tokenizer.vocabSize())
+                               .count(model.config().vocabSize));
 }
 
+// index: the text's place in a batch, or -1 for a single text (the messages name it so).
 PreparedText prepare(const MaskedLanguageModelImpl& model, const Tokenizer& tokenizer, const std::string& text,
-                     const std::string& where)
+                     int64_t index)
 {
     PreparedText out;
     out.ids = tokenizer.encode(text, /*addSpecialTokens=*/true).ids;
@@ -54,13 +57,25 @@ PreparedText prepare(const MaskedLanguageModelImpl& model, const Tokenizer& toke
         if (out.ids[i] == mask) out.maskPositions.push_back(static_cast<int64_t>(i));
     const std::string maskToken = tokenizer.idToToken(mask);
     if (out.maskPositions.empty())
-        throw Error(where + " has no " + maskToken + " token: add " + maskToken + " where the model should guess");
+        throw MessageError((index < 0 ? Message(MASKLAB_TRANSLATE_NOOP("Engine", "the text has no {2} token: add {2} where the model "
+                                                                       "should guess"))
+                                      : Message(MASKLAB_TRANSLATE_NOOP("Engine", "text {1} has no {2} token: add {2} where the model "
+                                                                       "should guess")))
+                               .count(index)
+                               .arg(maskToken));
     const int limit = model.config().maxPositions;
     if (out.ids.size() > static_cast<std::size_t>(limit))
-        throw Error(where + " is " + std::to_string(out.ids.size()) + " tokens long (with " +
-                    tokenizer.idToToken(tokenizer.specialTokens().cls) + " and " +
-                    tokenizer.idToToken(tokenizer.specialTokens().sep) + "), more than the model's limit of " +
-                    std::to_string(limit) + " positions; shorten it");
+        throw MessageError((index < 0 ? Message(MASKLAB_TRANSLATE_NOOP("Engine", "the text is {2} tokens long (with {3} and {4}), "
+                                                                       "more than the model's limit of {5} positions; "
+                                                                       "shorten it"))
+                                      : Message(MASKLAB_TRANSLATE_NOOP("Engine", "text {1} is {2} tokens long (with {3} and {4}), more "
+                                                                       "than the model's limit of {5} positions; "
+                                                                       "shorten it")))
+                               .count(index)
+                               .count(static_cast<int64_t>(out.ids.size()))
+                               .arg(tokenizer.idToToken(tokenizer.specialTokens().cls))
+                               .arg(tokenizer.idToToken(tokenizer.specialTokens().sep))
+                               .count(limit));
     return out;
 }
 
@@ -143,7 +158,7 @@ torch::Device deviceOf(MaskedLanguageModelImpl& model)
 FillMaskResult fillMask(MaskedLanguageModelImpl& model, const Tokenizer& tokenizer, const std::string& text, int topK)
 {
     checkSetup(model, tokenizer, topK);
-    const PreparedText prepared = prepare(model, tokenizer, text, "the text");
+    const PreparedText prepared = prepare(model, tokenizer, text, -1);
     // Inference mode: no autograd bookkeeping at all (faster than NoGradGuard); the results are
     // plain values, so nothing outside needs the tensors' version counters.
     c10::InferenceMode inference;
@@ -160,7 +175,7 @@ std::vector<FillMaskResult> fillMask(MaskedLanguageModelImpl& model, const Token
     std::vector<PreparedText> prepared;
     prepared.reserve(texts.size());
     for (std::size_t i = 0; i < texts.size(); ++i)
-        prepared.push_back(prepare(model, tokenizer, texts[i], "text " + std::to_string(i)));
+        prepared.push_back(prepare(model, tokenizer, texts[i], static_cast<int64_t>(i)));
 
     // Inference mode: no autograd bookkeeping at all (faster than NoGradGuard); the results are
     // plain values, so nothing outside needs the tensors' version counters.

@@ -135,7 +135,7 @@ Session prepare(const TrainingConfig& c, const TrainerCallbacks& cb, const Proce
         modelConfig.padTokenId = std::max(0, s.tokenizer->specialTokens().pad);
         modelConfig.maxPositions = std::max(modelConfig.maxPositions, c.chunkSize);
         s.model = MaskedLanguageModel(modelConfig);
-        checkTokenizerFits(*s.tokenizer, modelConfig, "the run");
+        checkTokenizerFits(*s.tokenizer, modelConfig, c.fromScratch);
         log(cb, Message(MASKLAB_TRANSLATE_NOOP("Engine", "new {1} ({2}), {3} parameters"))
                     .arg(modelConfig.className())
                     .arg(c.fromScratch)
