@@ -231,6 +231,54 @@
         <source>text {1} is {2} tokens long (with {3} and {4}), more than the model&apos;s limit of {5} positions; shorten it</source>
         <translation>в тексте {1} {2} токенов (с {3} и {4}), больше предела модели в {5} позиций; сократите его</translation>
     </message>
+    <message>
+        <source>revision {1} not found in {2}: check the branch, tag or commit after &apos;@&apos;</source>
+        <translation>ревизия {1} не найдена в {2}: проверьте ветку, тег или коммит после &apos;@&apos;</translation>
+    </message>
+    <message>
+        <source>model {1} not found on {2}: check the repo id (org/name); a private repo also needs HF_TOKEN</source>
+        <translation>модель {1} не найдена на {2}: проверьте id репозитория (org/name); для закрытого репозитория нужен ещё HF_TOKEN</translation>
+    </message>
+    <message>
+        <source>{1} is gated or private: it needs a Hugging Face token. Accept its terms on {2}, then set HF_TOKEN or run `hf auth login`</source>
+        <translation>{1} — закрытый репозиторий или с ограниченным доступом: нужен токен Hugging Face. Примите его условия на {2}, затем задайте HF_TOKEN или выполните `hf auth login`</translation>
+    </message>
+    <message>
+        <source>your Hugging Face token has no access to {1} (HTTP {2}): accept its terms on {3}, or use a token with read access</source>
+        <translation>у вашего токена Hugging Face нет доступа к {1} (HTTP {2}): примите условия на {3} или возьмите токен с правом чтения</translation>
+    </message>
+    <message>
+        <source>{1} answered HTTP {2} for {3} of {4}</source>
+        <translation>{1} ответил HTTP {2} на {3} из {4}</translation>
+    </message>
+    <message>
+        <source>offline (HF_HUB_OFFLINE is set) and {1} is not in the cache at {2}: connect and unset HF_HUB_OFFLINE to download it, or give a model folder</source>
+        <translation>работа без сети (задан HF_HUB_OFFLINE), а {1} нет в кэше {2}: подключитесь к сети и уберите HF_HUB_OFFLINE, чтобы скачать модель, или укажите папку модели</translation>
+    </message>
+    <message>
+        <source>{1}; and {2} is not in the cache at {3}: check the network connection (or HF_ENDPOINT), or give a model folder</source>
+        <translation>{1}; а {2} нет в кэше {3}: проверьте подключение к сети (или HF_ENDPOINT) или укажите папку модели</translation>
+    </message>
+    <message>
+        <source>{1} has no config.json: it is not a model repository MaskLab can load</source>
+        <translation>в {1} нет config.json: это не репозиторий модели, которую MaskLab может загрузить</translation>
+    </message>
+    <message>
+        <source>{1} has no weights MaskLab reads (model.safetensors or pytorch_model.bin, whole or sharded)</source>
+        <translation>в {1} нет весов, которые читает MaskLab (model.safetensors или pytorch_model.bin, целиком или частями)</translation>
+    </message>
+    <message>
+        <source>{1} has no tokenizer files (tokenizer.json, vocab.txt or spiece.model)</source>
+        <translation>в {1} нет файлов токенизатора (tokenizer.json, vocab.txt или spiece.model)</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP {1} for {2} ({3})</source>
+        <translation>сервер ответил HTTP {1} на {2} ({3})</translation>
+    </message>
+    <message>
+        <source>the download of {1} is corrupt: its sha256 is {2}…, the server promised {3}…; the file was removed, run again (or report the mirror)</source>
+        <translation>загрузка {1} повреждена: её sha256 — {2}…, а сервер обещал {3}…; файл удалён, запустите снова (или сообщите о зеркале)</translation>
+    </message>
 </context>
 <context>
     <name>MaskOutcomeStyle</name>

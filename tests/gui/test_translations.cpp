@@ -9,6 +9,7 @@
 
 #include "masklab/corpus.h"
 #include "masklab/dataset_ops.h"
+#include "masklab/hub.h"
 #include "masklab/message.h"
 
 #include <QApplication>
@@ -18,6 +19,7 @@
 #include <QListWidget>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTranslator>
 
 using namespace masklab::ui;
@@ -116,6 +118,20 @@ private slots:
                      QString("train size 10000 plus test size 5000 is more than the 12000 documents; choose smaller sizes"));
             const QString shown = engineText(e);
             QVERIFY2(isCyrillic(shown) && shown.contains(QString("10") + nbsp + QString("000")), qPrintable(shown));
+        }
+        // A model asked of the Hub while offline and not cached: what to do, in Russian.
+        try {
+            QTemporaryDir cache;
+            masklab::hub::HubSettings offline;
+            offline.cacheDir = cache.path().toStdString();
+            offline.offline = true;
+            masklab::hub::downloadModel({"distilbert-base-uncased", "main"}, offline);
+            QFAIL("downloadModel gave a model offline from an empty cache");
+        } catch (const std::exception& e) {
+            QVERIFY(QString::fromUtf8(e.what()).startsWith("offline (HF_HUB_OFFLINE is set) and distilbert-base-uncased"));
+            const QString shown = engineText(e);
+            QVERIFY2(isCyrillic(shown) && shown.contains("HF_HUB_OFFLINE") && shown.contains("distilbert-base-uncased"),
+                     qPrintable(shown));
         }
         // What the core throws without a Message shows as it is.
         QCOMPARE(engineText(std::runtime_error("plain")), QString("plain"));

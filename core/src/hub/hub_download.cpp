@@ -161,23 +161,35 @@ private:
         const std::string page = "https://huggingface.co/" + m_repo.repoId;
         if (code == "EntryNotFound" || (status == 404 && isCommitHash(h.get("x-repo-commit")) && code.empty())) return;
         if (code == "RevisionNotFound")
-            throw Error("revision " + inQuotes(revision) + " not found in " + m_repo.repoId +
-                        ": check the branch, tag or commit after '@'");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "revision {1} not found in {2}: check the branch, tag or "
+                                                              "commit after '@'"))
+                                   .arg(inQuotes(revision))
+                                   .arg(m_repo.repoId));
         if (status == 404 || code == "RepoNotFound")
-            throw Error("model " + m_repo.repoId + " not found on " + m_settings.endpoint +
-                        ": check the repo id (org/name); a private repo also needs HF_TOKEN");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "model {1} not found on {2}: check the repo id (org/name); a "
+                                                              "private repo also needs HF_TOKEN"))
+                                   .arg(m_repo.repoId)
+                                   .arg(m_settings.endpoint));
         if (code == "GatedRepo" || status == 401 || status == 403) {
             if (m_settings.token.empty())
-                throw Error(m_repo.repoId + " is gated or private: it needs a Hugging Face token. Accept its terms on " +
-                            page + ", then set HF_TOKEN or run `hf auth login`");
-            throw Error("your Hugging Face token has no access to " + m_repo.repoId + " (HTTP " +
-                        std::to_string(status) + "): accept its terms on " + page +
-                        ", or use a token with read access");
+                throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is gated or private: it needs a Hugging Face token. "
+                                                                  "Accept its terms on {2}, then set HF_TOKEN or run "
+                                                                  "`hf auth login`"))
+                                       .arg(m_repo.repoId)
+                                       .arg(page));
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "your Hugging Face token has no access to {1} (HTTP {2}): accept "
+                                                              "its terms on {3}, or use a token with read access"))
+                                   .arg(m_repo.repoId)
+                                   .arg(std::to_string(status))
+                                   .arg(page));
         }
         if (status == 429 || status >= 500)
             throw HubUnavailable(m_settings.endpoint + " answered HTTP " + std::to_string(status) + " for " + path);
-        throw Error(m_settings.endpoint + " answered HTTP " + std::to_string(status) + " for " + path + " of " +
-                    m_repo.repoId);
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} answered HTTP {2} for {3} of {4}"))
+                               .arg(m_settings.endpoint)
+                               .arg(std::to_string(status))
+                               .arg(path)
+                               .arg(m_repo.repoId));
     }
 
     void checkFreeSpace(const std::string& incomplete, const std::string& path, std::optional<uint64_t> size) const
@@ -233,8 +245,11 @@ Snapshot downloadModel(const RepoRef& repo, const HubSettings& settings, const P
 {
     if (settings.offline) {
         if (auto cached = cachedFallback(repo, settings, "offline (HF_HUB_OFFLINE is set)")) return *cached;
-        throw Error("offline (HF_HUB_OFFLINE is set) and " + repo.text() + " is not in the cache at " +
-                    settings.cacheDir + ": connect and unset HF_HUB_OFFLINE to download it, or give a model folder");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "offline (HF_HUB_OFFLINE is set) and {1} is not in the cache at "
+                                                      "{2}: connect and unset HF_HUB_OFFLINE to download it, or "
+                                                      "give a model folder"))
+                               .arg(repo.text())
+                               .arg(settings.cacheDir));
     }
     // A commit never changes: a complete snapshot of it needs no network at all.
     if (isCommitHash(repo.revision))
@@ -247,11 +262,16 @@ Snapshot downloadModel(const RepoRef& repo, const HubSettings& settings, const P
     } catch (const NetworkError& e) {
         if (auto cached = cachedFallback(repo, settings, std::string("the Hub could not be reached (") + e.what() + ")"))
             return *cached;
-        throw Error(std::string(e.what()) + "; and " + repo.text() + " is not in the cache at " + settings.cacheDir +
-                    ": check the network connection (or HF_ENDPOINT), or give a model folder");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}; and {2} is not in the cache at {3}: check the network "
+                                                          "connection (or HF_ENDPOINT), or give a model folder"))
+                               .arg(e.what())
+                               .arg(repo.text())
+                               .arg(settings.cacheDir));
     }
     if (config.missing)
-        throw Error(repo.text() + " has no config.json: it is not a model repository MaskLab can load");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} has no config.json: it is not a model repository MaskLab can "
+                                                      "load"))
+                               .arg(repo.text()));
     const std::string commit = config.commit;
     writeRef(client.storage(), repo.revision, commit);
 
@@ -278,15 +298,18 @@ Snapshot downloadModel(const RepoRef& repo, const HubSettings& settings, const P
             if (probe("pytorch_model.bin.index.json"))
                 shardsFrom("pytorch_model.bin.index.json");
             else
-                throw Error(repo.text() + " has no weights MaskLab reads (model.safetensors or pytorch_model.bin, " +
-                            "whole or sharded)");
+                throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} has no weights MaskLab reads (model.safetensors or "
+                                                                  "pytorch_model.bin, whole or sharded)"))
+                                       .arg(repo.text()));
         }
     }
     bool tokenizer = false;
     for (const char* path : {"tokenizer.json", "vocab.txt", "spiece.model"}) tokenizer = probe(path) || tokenizer;
     for (const char* path : {"tokenizer_config.json", "special_tokens_map.json"}) probe(path);
     if (!tokenizer)
-        throw Error(repo.text() + " has no tokenizer files (tokenizer.json, vocab.txt or spiece.model)");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} has no tokenizer files (tokenizer.json, vocab.txt or "
+                                                      "spiece.model)"))
+                               .arg(repo.text()));
     for (const std::string& extra : extraFiles)
         if (!probe(extra)) throw Error(repo.text() + " has no file " + extra.substr(0, 80));
 

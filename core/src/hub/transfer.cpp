@@ -1,6 +1,8 @@
 #include "hub/transfer.h"
 #include "support/quote.h"
 
+#include "masklab/message.h"
+
 #include "hub/http_client.h"
 #include "hub/sha256.h"
 
@@ -284,8 +286,10 @@ void transferToFile(const TransferRequest& r, ProgressMeter& meter)
                 break;
             }
             if (response.status < 200 || response.status >= 300)
-                throw Error("the server answered HTTP " + std::to_string(response.status) + " for " + r.label + " (" +
-                            url.substr(0, 120) + ")");
+                throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the server answered HTTP {1} for {2} ({3})"))
+                                       .arg(std::to_string(response.status))
+                                       .arg(r.label)
+                                       .arg(url.substr(0, 120)));
             if (response.aborted)
                 throw Error("the download of " + r.label + " stopped: " + describeBytes(onDisk) + " received");
             // A body that ended early without a transport error (no Content-Length): resume.
@@ -303,9 +307,12 @@ void transferToFile(const TransferRequest& r, ProgressMeter& meter)
         const std::string actual = sha.hex();
         if (actual != r.expectedSha256) {
             ::unlink(r.incompletePath.c_str());
-            throw Error("the download of " + r.label + " is corrupt: its sha256 is " + actual.substr(0, 12) +
-                        "…, the server promised " + r.expectedSha256.substr(0, 12) +
-                        "…; the file was removed, run again (or report the mirror)");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the download of {1} is corrupt: its sha256 is {2}…, the server "
+                                                          "promised {3}…; the file was removed, run again (or report "
+                                                          "the mirror)"))
+                                   .arg(r.label)
+                                   .arg(actual.substr(0, 12))
+                                   .arg(r.expectedSha256.substr(0, 12)));
         }
     }
     if (::fsync(fd) != 0) throw Error(diskMessage(r.incompletePath, errno, 0));
