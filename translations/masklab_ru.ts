@@ -279,6 +279,58 @@
         <source>the download of {1} is corrupt: its sha256 is {2}…, the server promised {3}…; the file was removed, run again (or report the mirror)</source>
         <translation>загрузка {1} повреждена: её sha256 — {2}…, а сервер обещал {3}…; файл удалён, запустите снова (или сообщите о зеркале)</translation>
     </message>
+    <message>
+        <source>{1} is not valid JSON ({2})</source>
+        <translation>{1} — не корректный JSON ({2})</translation>
+    </message>
+    <message>
+        <source>{1} must hold a JSON object of training settings</source>
+        <translation>в {1} должен быть JSON-объект с настройками обучения</translation>
+    </message>
+    <message>
+        <source>{1}: {2} has the wrong type or is out of range ({3})</source>
+        <translation>{1}: у {2} неверный тип или значение вне допустимого диапазона ({3})</translation>
+    </message>
+    <message>
+        <source>{1}: unknown setting {2} (a typo?)</source>
+        <translation>{1}: неизвестная настройка {2} (опечатка?)</translation>
+    </message>
+    <message>
+        <source>cannot open the training config {1}</source>
+        <translation>не удаётся открыть настройки обучения {1}</translation>
+    </message>
+    <message>
+        <source>cannot open {1}: check the path and its permissions</source>
+        <translation>не удаётся открыть {1}: проверьте путь и права доступа</translation>
+    </message>
+    <message>
+        <source>{1} is not valid JSON ({2}); replace it with the file the model was saved with</source>
+        <translation>{1} — не корректный JSON ({2}); замените его файлом, с которым модель была сохранена</translation>
+    </message>
+    <message>
+        <source>{1} is empty: a vocab.txt lists one token per line</source>
+        <translation>{1} пуст: в vocab.txt перечисляются токены, по одному в строке</translation>
+    </message>
+    <message>
+        <source>{1} has no &quot;model&quot; section: it is not a Hugging Face tokenizer.json</source>
+        <translation>в {1} нет раздела &quot;model&quot;: это не tokenizer.json Hugging Face</translation>
+    </message>
+    <message>
+        <source>{1} holds an untyped model; MaskLab reads WordPiece tokenizer.json files and SentencePiece .model files</source>
+        <translation>в {1} модель без типа; MaskLab читает tokenizer.json с WordPiece и файлы .model SentencePiece</translation>
+    </message>
+    <message>
+        <source>{1} holds a {2} model; MaskLab reads WordPiece tokenizer.json files and SentencePiece .model files</source>
+        <translation>в {1} модель {2}; MaskLab читает tokenizer.json с WordPiece и файлы .model SentencePiece</translation>
+    </message>
+    <message>
+        <source>no tokenizer in folder {1}: expected tokenizer.json, vocab.txt or a SentencePiece .model</source>
+        <translation>в папке {1} нет токенизатора: ожидались tokenizer.json, vocab.txt или файл .model SentencePiece</translation>
+    </message>
+    <message>
+        <source>unknown tokenizer file {1}: expected tokenizer.json, vocab.txt or a SentencePiece .model</source>
+        <translation>неизвестный файл токенизатора {1}: ожидались tokenizer.json, vocab.txt или файл .model SentencePiece</translation>
+    </message>
 </context>
 <context>
     <name>MaskOutcomeStyle</name>

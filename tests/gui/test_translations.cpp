@@ -11,6 +11,7 @@
 #include "masklab/dataset_ops.h"
 #include "masklab/hub.h"
 #include "masklab/message.h"
+#include "masklab/training_config.h"
 
 #include <QApplication>
 #include <QDirIterator>
@@ -118,6 +119,15 @@ private slots:
                      QString("train size 10000 plus test size 5000 is more than the 12000 documents; choose smaller sizes"));
             const QString shown = engineText(e);
             QVERIFY2(isCyrillic(shown) && shown.contains(QString("10") + nbsp + QString("000")), qPrintable(shown));
+        }
+        // A typo in a settings file is named, in Russian, with the key as written.
+        try {
+            masklab::TrainingConfig::fromJson(R"({"epochz": 3})", "course.json");
+            QFAIL("fromJson took an unknown setting");
+        } catch (const std::exception& e) {
+            QCOMPARE(QString::fromUtf8(e.what()), QString("course.json: unknown setting \"epochz\" (a typo?)"));
+            const QString shown = engineText(e);
+            QVERIFY2(isCyrillic(shown) && shown.contains("\"epochz\""), qPrintable(shown));
         }
         // A model asked of the Hub while offline and not cached: what to do, in Russian.
         try {

@@ -1,6 +1,7 @@
 #include "masklab/training_config.h"
 
 #include "masklab/error.h"
+#include "masklab/message.h"
 #include "support/json_reason.h"
 #include "support/json_value.h"
 #include "support/quote.h"
@@ -44,27 +45,31 @@ TrainingConfig TrainingConfig::fromJson(const std::string& text, const std::stri
     try {
         j = json::parse(text);
     } catch (const json::exception& e) {
-        throw Error(where + " is not valid JSON (" + jsonReason(e) + ")");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is not valid JSON ({2})")).arg(where).arg(jsonReason(e)));
     }
-    if (!j.is_object()) throw Error(where + " must hold a JSON object of training settings");
+    if (!j.is_object())
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} must hold a JSON object of training settings")).arg(where));
     TrainingConfig c;
     std::vector<std::string> known;
     visitTrainingFields(c, [&](const char* key, auto& field) {
         known.emplace_back(key);
         if (!j.contains(key) || j[key].is_null()) return;
         if (!readJsonValue(j[key], field))
-            throw Error(where + ": " + inQuotes(key) + " has the wrong type or is out of range (" + asWritten(j[key]) + ")");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: {2} has the wrong type or is out of range ({3})"))
+                                   .arg(where)
+                                   .arg(inQuotes(key))
+                                   .arg(asWritten(j[key])));
     });
     for (const auto& item : j.items())
         if (std::find(known.begin(), known.end(), item.key()) == known.end())
-            throw Error(where + ": unknown setting " + inQuotes(item.key()) + " (a typo?)");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: unknown setting {2} (a typo?)")).arg(where).arg(inQuotes(item.key())));
     return c;
 }
 
 TrainingConfig TrainingConfig::fromFile(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error("cannot open the training config " + path);
+    if (!in) throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot open the training config {1}")).arg(path));
     std::ostringstream text;
     text << in.rdbuf();
     return fromJson(text.str(), path);

@@ -24,7 +24,8 @@ namespace {
 std::string readFile(const fs::path& path)
 {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error("cannot open " + path.string() + ": check the path and its permissions");
+    if (!in)
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot open {1}: check the path and its permissions")).arg(path.string()));
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
@@ -35,8 +36,10 @@ json parseJson(const fs::path& path)
     try {
         return json::parse(readFile(path));
     } catch (const json::exception& e) {
-        throw Error(path.string() + " is not valid JSON (" + jsonReason(e) +
-                    "); replace it with the file the model was saved with");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is not valid JSON ({2}); replace it with the file the model "
+                                                          "was saved with"))
+                               .arg(path.string())
+                               .arg(jsonReason(e)));
     }
 }
 
@@ -76,7 +79,8 @@ std::unique_ptr<Tokenizer> fromVocabTxt(const fs::path& vocabPath)
         if (!line.empty() && line.back() == '\r') line.pop_back();
         wp.vocabulary.push_back(line);
     }
-    if (wp.vocabulary.empty()) throw Error(vocabPath.string() + " is empty: a vocab.txt lists one token per line");
+    if (wp.vocabulary.empty())
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is empty: a vocab.txt lists one token per line")).arg(vocabPath.string()));
     const fs::path config = vocabPath.parent_path() / "tokenizer_config.json";
     if (fs::exists(config)) applyTokenizerConfig(parseJson(config), wp);
     try {
@@ -105,7 +109,8 @@ std::unique_ptr<Tokenizer> readTokenizerJson(const fs::path& path)
     const json doc = parseJson(path);
     const std::string where = path.string();
     if (!doc.is_object() || !doc.contains("model") || !doc["model"].is_object())
-        throw Error(where + " has no \"model\" section: it is not a Hugging Face tokenizer.json");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} has no \"model\" section: it is not a Hugging Face tokenizer.json"))
+                               .arg(where));
     const json& model = doc["model"];
     // Compact files (as the Hub serves bert-base-uncased) leave out the type; Hugging Face
     // then tells the model by its fields, and so do we.
@@ -115,8 +120,14 @@ std::unique_ptr<Tokenizer> readTokenizerJson(const fs::path& path)
              : model.contains("max_input_chars_per_word") || model.contains("continuing_subword_prefix") ? "WordPiece"
                                                                                                         : "";
     if (type != "WordPiece")
-        throw Error(where + " holds a " + (type.empty() ? std::string("untyped") : excerpt(type, 24)) +
-                    " model; MaskLab reads WordPiece tokenizer.json files and SentencePiece .model files");
+        throw MessageError((type.empty() ? Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} holds an untyped model; MaskLab reads "
+                                                                          "WordPiece tokenizer.json files and SentencePiece "
+                                                                          ".model files"))
+                                         : Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} holds a {2} model; MaskLab reads WordPiece "
+                                                                          "tokenizer.json files and SentencePiece .model "
+                                                                          "files")))
+                               .arg(where)
+                               .arg(excerpt(type, 24)));
 
     WordPieceConfig wp;
     wp.unkToken = model.value("unk_token", wp.unkToken);
@@ -223,15 +234,17 @@ std::unique_ptr<Tokenizer> loadTokenizer(const std::string& pathText)
                                  "tokenizer.model"}) {
             if (fs::exists(path / name)) return loadTokenizer((path / name).string());
         }
-        throw Error("no tokenizer in folder " + pathText +
-                    ": expected tokenizer.json, vocab.txt or a SentencePiece .model");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "no tokenizer in folder {1}: expected tokenizer.json, vocab.txt or "
+                                                          "a SentencePiece .model"))
+                               .arg(pathText));
     }
     const std::string ext = path.extension().string();
     if (ext == ".json") return fromTokenizerJson(path);
     if (ext == ".model") return SentencePieceTokenizer::load(pathText);
     if (ext == ".txt") return fromVocabTxt(path);
-    throw Error("unknown tokenizer file " + pathText +
-                ": expected tokenizer.json, vocab.txt or a SentencePiece .model");
+    throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "unknown tokenizer file {1}: expected tokenizer.json, vocab.txt or a "
+                                                  "SentencePiece .model"))
+                           .arg(pathText));
 }
 
 }  // namespace masklab
