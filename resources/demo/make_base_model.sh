@@ -35,8 +35,9 @@ precision="${PRECISION:-fp32}"  # bf16 was slower than fp32 at this width on AVX
 mkdir -p "$(dirname "$work")"
 started=$(date +%s)
 if [ "${RESUME:-0}" = 1 ] && [ -d "$work" ]; then
-  # Hours of CPU: a run stopped (or killed) part-way goes on from its last saved state.
-  "$cli" train --resume "$work" --threads "$threads" \
+  # Hours of CPU: a run stopped (or killed) part-way goes on from its last saved state, with
+  # the settings it was started with (--resume takes no others).
+  "$cli" train --resume "$work" \
     | tee -a "$work.metrics.jsonl" | grep '"type":"eval"' || true
 else
   rm -rf "$work" "$work.metrics.jsonl" "$work.legs"
