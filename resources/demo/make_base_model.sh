@@ -6,10 +6,10 @@
 # adapted it. The result is written in the Hugging Face layout with fp16 weights, and the
 # figures (held-out perplexity, fill-mask, time, machine) into base-model/TRAINING.md.
 #
-# Only this recipe needs ../shared. Not reached yet: every run so far (10-20 M tokens, see the
-# README) stayed on the frequent-token plateau, so nothing is shipped and the demo still trains
-# from scratch. The default is 40 epochs of 64-token chunks (about 100 M tokens, near 4 hours on
-# two CPU cores), which may be stopped and resumed:
+# Only this recipe needs ../shared. Not shipped yet: this recipe left the frequent-token
+# plateau at step 4,000 (17 M tokens, see the README) and its run is still to finish, so the demo
+# still trains from scratch. The default is 40 epochs of 64-token chunks (about 100 M tokens,
+# near 4 hours on two CPU cores), which may be stopped and resumed:
 #   bash resources/demo/make_base_model.sh                 # 40 epochs, fp32
 #   RESUME=1 bash resources/demo/make_base_model.sh        # go on from the last saved state
 #   EPOCHS=30 LEARNING_RATE=5e-4 bash resources/demo/make_base_model.sh
