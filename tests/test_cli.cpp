@@ -645,8 +645,21 @@ private slots:
         QVERIFY2(reached < 60, "the run finished before the kill");
         qInfo("killed after step %lld, the state at step %lld", static_cast<long long>(reached), static_cast<long long>(saved));
 
+        // A setting beside --resume would be ignored (the run goes on with its own): refused by
+        // name, and the run left as it was.
+        const CliRun refused = run({QStringLiteral("train"), QStringLiteral("--resume"), temp(QStringLiteral("killed")),
+                                    QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--epochs"), QStringLiteral("3")},
+                                   cache);
+        QVERIFY2(refused.finished && refused.exitCode != 0, refused.describe().constData());
+        checkOneErrorLine(refused, QStringLiteral("--epochs, --threads are not taken beside it"));
+        QCOMPARE(stepLosses("killed").rbegin()->first, reached);
+
         const CliRun resumed = run({QStringLiteral("train"), QStringLiteral("--resume"), temp(QStringLiteral("killed"))}, cache);
         QVERIFY2(resumed.finished && resumed.exitCode == 0, resumed.describe().constData());
+        // Its stdout logs at the run's own interval (every step here), as the first leg did.
+        int resumedStepLines = 0;
+        for (const QByteArray& line : resumed.out.split('\n')) resumedStepLines += line.contains("\"type\":\"step\"");
+        QCOMPARE(resumedStepLines, int(60 - saved));
         const std::map<int64_t, double> got = stepLosses("killed");
         QCOMPARE(got.size(), expected.size());
         for (const auto& [step, loss] : expected)

@@ -3,6 +3,7 @@
 #include "masklab/error.h"
 
 #include <charconv>
+#include <utility>
 #include <cstdio>
 
 namespace masklab::cli {
@@ -89,6 +90,17 @@ void writeLine(const std::string& line)
 {
     std::fwrite(line.data(), 1, line.size(), stdout);
     std::fputc('\n', stdout);
+}
+
+namespace {
+bool progressLineOpen = false;  // the CLI's one thread draws progress and reports errors
+}
+
+void openProgressLine() { progressLineOpen = true; }
+
+void closeProgressLine()
+{
+    if (std::exchange(progressLineOpen, false)) std::fputc('\n', stderr);
 }
 
 }  // namespace masklab::cli

@@ -56,6 +56,12 @@ void appendIntArray(std::string& out, const int32_t* values, std::size_t count, 
 // Writes a line to stdout in one call.
 void writeLine(const std::string& line);
 
+// Progress redrawn on one stderr line with \r: openProgressLine after drawing it, and
+// closeProgressLine before anything else goes to stderr, so that a log line or the error that
+// ends the command starts a line of its own instead of trailing the progress.
+void openProgressLine();
+void closeProgressLine();
+
 // Download progress as lines on stderr.
 hub::ProgressCallback stderrProgress();
 

@@ -87,7 +87,8 @@ hub::ProgressCallback stderrProgress()
         if (now - *last < std::chrono::milliseconds(500) && !finished) return true;
         *last = now;
         std::fprintf(stderr, terminal ? "\r%-100s" : "%s\n", hub::describeProgress(p).c_str());
-        if (terminal && finished) std::fputc('\n', stderr);
+        if (terminal) openProgressLine();
+        if (terminal && finished) closeProgressLine();
         return true;
     };
 }

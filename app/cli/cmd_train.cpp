@@ -11,10 +11,14 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
+#include <vector>
 
 namespace masklab::cli {
 namespace {
+
+namespace fs = std::filesystem;
 
 // A flag for every field of TrainingConfig (--learning-rate for learning_rate, ...), bound to
 // `flags`; after parsing, the fields whose flag was given override the base config.
@@ -42,6 +46,15 @@ struct TrainingFlags {
         });
     }
 
+    // The flags given on the command line, as written ("--threads").
+    std::vector<std::string> given() const
+    {
+        std::vector<std::string> out;
+        for (const auto& [key, option] : options)
+            if (option->count() > 0) out.push_back(option->get_name());
+        return out;
+    }
+
     void applyTo(TrainingConfig& base)
     {
         TrainingConfig& source = flags;
@@ -65,7 +78,10 @@ void printEval(const EvalEvent& e)
 TrainerCallbacks cliCallbacks(int logEvery)
 {
     TrainerCallbacks cb;
-    cb.onLog = [](const Message& line) { std::fprintf(stderr, "%s\n", line.text().c_str()); };
+    cb.onLog = [](const Message& line) {
+        closeProgressLine();
+        std::fprintf(stderr, "%s\n", line.text().c_str());
+    };
     cb.onEval = printEval;
     cb.onStep = [logEvery](const StepEvent& e) {
         if (!e.lossRead || (logEvery > 0 && e.step % logEvery != 0 && e.step != e.totalSteps)) return;
@@ -75,7 +91,8 @@ TrainerCallbacks cliCallbacks(int logEvery)
         std::fprintf(stderr, "\rstep %lld/%lld  epoch %.2f  loss %.4f  %.0f tokens/s  ETA %.0f s   ",
                      static_cast<long long>(e.step), static_cast<long long>(e.totalSteps), e.epoch, e.loss,
                      e.tokensPerSecond, e.etaSeconds);
-        if (e.step == e.totalSteps) std::fprintf(stderr, "\n");
+        openProgressLine();
+        if (e.step == e.totalSteps) closeProgressLine();
     };
     return cb;
 }
@@ -86,6 +103,23 @@ struct TrainCommand {
     std::string preset;
     int processes = 1;
     TrainingFlags flags;
+
+    // A resumed run goes on with the settings it was started with (its schedule, batches and
+    // masks depend on them), so a setting given beside --resume would be silently ignored:
+    // refuse it instead, naming it.
+    void refuseSettingsBesideResume() const
+    {
+        std::vector<std::string> extra = flags.given();
+        if (!configFile.empty()) extra.insert(extra.begin(), "--config");
+        if (!preset.empty()) extra.insert(extra.begin(), "--preset");
+        if (extra.empty()) return;
+        std::string names;
+        for (const std::string& name : extra) names += (names.empty() ? "" : ", ") + name;
+        throw Error("--resume goes on with the settings the run was started with (" +
+                    (fs::path(resume) / "training_config.json").string() + "), so " + names +
+                    (extra.size() == 1 ? " is" : " are") + " not taken beside it: leave " +
+                    (extra.size() == 1 ? "it" : "them") + " out, or start a new run");
+    }
 
     void run()
     {
@@ -99,8 +133,13 @@ struct TrainCommand {
         }
         const ProcessGroupSpec group = launched.value_or(ProcessGroupSpec{});
         if (!resume.empty()) {
-            const RunResult r = resumeTraining(resume, cliCallbacks(10), group);
+            refuseSettingsBesideResume();
+            // The run's own logging interval, as its first leg wrote the metrics.
+            const fs::path saved = fs::path(resume) / "training_config.json";
+            const int logEvery = fs::exists(saved) ? TrainingConfig::fromFile(saved.string()).logEverySteps : 10;
+            const RunResult r = resumeTraining(resume, cliCallbacks(logEvery), group);
             if (group.rank != 0) return;
+            closeProgressLine();
             std::fprintf(stderr, "%s after %lld steps; checkpoint %s\n", r.completed ? "finished" : "stopped",
                          static_cast<long long>(r.steps), r.lastCheckpoint.c_str());
             return;
@@ -112,6 +151,7 @@ struct TrainCommand {
         flags.applyTo(config);
         const RunResult r = train(config, cliCallbacks(config.logEverySteps), group);
         if (group.rank != 0) return;
+        closeProgressLine();
         std::fprintf(stderr, "%s after %lld steps, perplexity %.2f; checkpoint %s\n", r.completed ? "finished" : "stopped",
                      static_cast<long long>(r.steps), r.finalPerplexity, r.lastCheckpoint.c_str());
     }
@@ -142,7 +182,7 @@ void addTrainCommand(CLI::App& app)
     CLI::App* sub = app.add_subcommand("train", "Adapt (or build from scratch) a masked language model");
     sub->add_option("--config", command->configFile, "Training settings as JSON (the GUI saves this file)");
     sub->add_option("--resume", command->resume, "Continue the run in this folder from its saved state");
-    sub->add_option("--preset", command->preset, "demo: a tiny model from scratch on the built-in reviews");
+    sub->add_option("--preset", command->preset, "demo: the built-in general-English base model adapted to the built-in reviews");
     sub->add_option("--nproc", command->processes,
                     "Processes of a data-parallel run on this machine (Gloo on the CPU, one GPU each with CUDA); "
                     "batch_size is per process. Under torchrun, leave it out")

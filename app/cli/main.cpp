@@ -34,15 +34,19 @@ int main(int argc, char** argv)
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         // Usage errors follow the same contract as every other error: one line, non-zero.
+        masklab::cli::closeProgressLine();
         std::fprintf(stderr, "masklab-cli: %s (see masklab-cli --help)\n", e.what());
         return 2;
     } catch (const masklab::hub::DownloadCancelled& e) {
+        masklab::cli::closeProgressLine();
         std::fprintf(stderr, "masklab-cli: %s\n", e.what());
         return 130;
     } catch (const masklab::Error& e) {
+        masklab::cli::closeProgressLine();
         std::fprintf(stderr, "masklab-cli: %s\n", e.what());
         return 1;
     } catch (const std::exception& e) {
+        masklab::cli::closeProgressLine();
         std::fprintf(stderr, "masklab-cli: unexpected error: %s\n", e.what());
         return 1;
     }
