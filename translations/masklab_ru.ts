@@ -331,6 +331,18 @@
         <source>unknown tokenizer file {1}: expected tokenizer.json, vocab.txt or a SentencePiece .model</source>
         <translation>неизвестный файл токенизатора {1}: ожидались tokenizer.json, vocab.txt или файл .model SentencePiece</translation>
     </message>
+    <message>
+        <source>The demo&apos;s reviews were not found; looked in:{1}
+Reinstall MaskLab, or set MASKLAB_DEMO_DIR to the folder holding {2}</source>
+        <translation>Отзывы демо не найдены; искали в:{1}
+Переустановите MaskLab или укажите в MASKLAB_DEMO_DIR папку, где лежит {2}</translation>
+    </message>
+    <message>
+        <source>The demo&apos;s general-English base model was not found; looked in:{1}
+Reinstall MaskLab, or set MASKLAB_DEMO_DIR to the folder holding {2}</source>
+        <translation>Базовая модель демо (общий английский) не найдена; искали в:{1}
+Переустановите MaskLab или укажите в MASKLAB_DEMO_DIR папку, где лежит {2}</translation>
+    </message>
 </context>
 <context>
     <name>MaskOutcomeStyle</name>
@@ -890,14 +902,6 @@
         <translation>&lt;p&gt;AdamW с линейным расписанием скорости обучения, затухание весов (weight decay) для весов, но не для смещений и LayerNorm, ограничение нормы градиента на уровне 1,0; перплексия измеряется до обучения и после каждой эпохи. Начните запуск: окном можно пользоваться и во время обучения, «Пауза» и «Стоп» сохраняют контрольную точку, «Возобновить» продолжает с неё.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Perplexity is exp(mean cross entropy) on the masked evaluation chunks. The course goes from about 21.75 to 11.3 with DistilBERT; the demo&apos;s tiny model starts near its vocabulary size and falls below 100. Zoom and pan the charts, compare runs, export PNG, SVG or CSV.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Перплексия — это exp(средняя перекрёстная энтропия) на замаскированных оценочных фрагментах. В курсе с DistilBERT она снижается примерно с 21,75 до 11,3; у крошечной демо-модели она начинается около размера её словаря и опускается ниже 100. Масштабируйте и прокручивайте графики, сравнивайте запуски, экспортируйте их в PNG, SVG или CSV.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Ask both models to fill “This is a great [MASK].” Before adaptation DistilBERT answers deal, success, adventure; after it, movie, film, story. The probes below the charts were re-scored at every evaluation, so you can see when the answer shifted.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Попросите обе модели заполнить «This is a great [MASK].» До адаптации DistilBERT отвечает deal, success, adventure, а после неё — movie, film, story. Пробы под графиками пересчитывались при каждой оценке, так что видно, когда ответ изменился.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Use the built-in demo</source>
         <translation>Использовать встроенное демо</translation>
     </message>
@@ -950,8 +954,16 @@
         <translation>&lt;p&gt;Адаптация к домену — это дообучение маскированной языковой модели на текстах из вашей предметной области (здесь это рецензии на фильмы), чтобы она предсказывала слова, характерные для этого домена. В курсе используется IMDb: 25&#xa0;000 обучающих рецензий, 25&#xa0;000 тестовых и 50&#xa0;000 без разметки.&lt;/p&gt;&lt;p&gt;В MaskLab встроено 248 коротких рецензий, так что всё работает сразу и без сети. Чтобы пройти курс в полном объёме, «Скачать IMDb» загрузит его (84 МБ), или откройте уже имеющиеся папку aclImdb или её архив.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The course adapts distilbert-base-uncased: 6 layers, 66,985,530 parameters. Get it from the Hugging Face Hub (268 MB, kept in the cache Python shares), give a folder or a repo id in the Project panel, or train a new model from scratch; the demo trains a tiny one (2 layers of 128) in a few minutes on a CPU.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;В курсе адаптируется distilbert-base-uncased: 6 слоёв, 66&#xa0;985&#xa0;530 параметров. Скачайте её с Hugging Face Hub (268 МБ, хранится в кэше, общем с Python), укажите папку или репозиторий на панели «Проект» или обучите новую модель с нуля; демо за несколько минут обучает на CPU крошечную модель (2 слоя по 128).&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The course adapts distilbert-base-uncased: 6 layers, 66,985,530 parameters, pretrained on books and Wikipedia. Get it from the Hugging Face Hub (268 MB, kept in the cache Python shares), give a folder or a repo id in the Project panel, or train a new model from scratch.&lt;/p&gt;&lt;p&gt;The demo adapts MaskLab&apos;s own small DistilBERT instead: 4 layers of 128 (4,812,986 parameters, 10 MB), pretrained with MaskLab on 20 public-domain novels, with the same bert-base-uncased tokenizer.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;В курсе адаптируется distilbert-base-uncased: 6 слоёв, 66&#xa0;985&#xa0;530 параметров, предобучена на книгах и Википедии. Скачайте её с Hugging Face Hub (268 МБ, хранится в кэше, общем с Python), укажите папку или репозиторий на панели «Проект» или обучите новую модель с нуля.&lt;/p&gt;&lt;p&gt;Демо адаптирует вместо неё собственную небольшую DistilBERT от MaskLab: 4 слоя по 128 (4&#xa0;812&#xa0;986 параметров, 10 МБ), предобученную в MaskLab на 20 романах из общественного достояния, с тем же токенизатором bert-base-uncased.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Perplexity is exp(mean cross entropy) on the masked evaluation chunks. The course goes from about 21.75 to 11.3 with DistilBERT; the demo&apos;s small model starts near 290 on the reviews and falls to about 60 in two minutes on a CPU. Zoom and pan the charts, compare runs, export PNG, SVG or CSV.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Перплексия — это exp(средняя перекрёстная энтропия) на замаскированных оценочных фрагментах. В курсе с DistilBERT она снижается примерно с 21,75 до 11,3; у небольшой демо-модели на отзывах она начинается около 290 и за две минуты на CPU опускается примерно до 60. Масштабируйте и прокручивайте графики, сравнивайте запуски, экспортируйте их в PNG, SVG или CSV.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Ask both models to fill “This is a great [MASK].” Before adaptation DistilBERT answers deal, success, adventure; after it, movie, film, story. The demo&apos;s model moves the same way, from thing, man, deal to film, movie, story. The probes below the charts were re-scored at every evaluation, so you can see when the answer shifted.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Попросите обе модели заполнить «This is a great [MASK].» До адаптации DistilBERT отвечает deal, success, adventure, а после неё — movie, film, story. Демо-модель сдвигается так же: от thing, man, deal к film, movie, story. Пробы под графиками пересчитывались при каждой оценке, так что видно, когда ответ изменился.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1657,10 +1669,6 @@
         <translation>Обзор…</translation>
     </message>
     <message>
-        <source>tiny: 2 layers of 128 (the demo) · mini: 4 × 256 · small: 4 × 512 · distilbert: the distilbert-base-uncased shapes · bert-base: BERT-base shapes</source>
-        <translation>tiny: 2 слоя по 128 (демо) · mini: 4 × 256 · small: 4 × 512 · distilbert: размеры distilbert-base-uncased · bert-base: размеры BERT-base</translation>
-    </message>
-    <message>
         <source>empty: build a WordPiece vocabulary from the corpus</source>
         <translation>пусто: построить словарь WordPiece по корпусу</translation>
     </message>
@@ -1783,6 +1791,10 @@
     <message>
         <source>The corpus gave %1 vocabulary entries of the %2 asked: every character it holds and every word seen at least twice are in. A larger corpus gives more.</source>
         <translation>Корпус дал %1 записей словаря из %2 запрошенных: в словарь вошли все его символы и все слова, встреченные хотя бы дважды. Корпус побольше даст больше.</translation>
+    </message>
+    <message>
+        <source>tiny: 2 layers of 128 · mini: 4 × 256 · small: 4 × 512 · distilbert: the distilbert-base-uncased shapes · bert-base: BERT-base shapes</source>
+        <translation>tiny: 2 слоя по 128 · mini: 4 × 256 · small: 4 × 512 · distilbert: размеры distilbert-base-uncased · bert-base: размеры BERT-base</translation>
     </message>
 </context>
 <context>
@@ -2234,10 +2246,6 @@
         <translation>Не удалось прочитать настройки проекта; вместо них используются настройки демо</translation>
     </message>
     <message>
-        <source>The built-in demo corpus is missing</source>
-        <translation>Встроенный демо-корпус отсутствует</translation>
-    </message>
-    <message>
         <source>The model could not be loaded</source>
         <translation>Не удалось загрузить модель</translation>
     </message>
@@ -2284,6 +2292,10 @@
     <message>
         <source>%1 has no config.json. A model folder is what save_pretrained writes: config.json, model.safetensors or pytorch_model.bin, and the tokenizer&apos;s files. Choose such a folder, or a size for a new model.</source>
         <translation>В %1 нет config.json. Папка модели — это то, что пишет save_pretrained: config.json, model.safetensors или pytorch_model.bin и файлы токенизатора. Выберите такую папку или размер новой модели.</translation>
+    </message>
+    <message>
+        <source>The built-in demo is incomplete</source>
+        <translation>Встроенное демо неполно</translation>
     </message>
 </context>
 </TS>

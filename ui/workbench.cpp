@@ -71,7 +71,7 @@ Workbench::Workbench(const QString& projectDir, QObject* parent)
         } catch (const std::exception& e) {
             m_config = TrainingConfig{};
             QTimer::singleShot(0, this, [this, message = engineText(e)] {
-                emit problem(tr("The built-in demo corpus is missing"), message);
+                emit problem(tr("The built-in demo is incomplete"), message);
             });
         }
     }
@@ -198,7 +198,7 @@ void Workbench::loadDemo()
     try {
         demo = TrainingConfig::demoPreset("");
     } catch (const std::exception& e) {
-        emit problem(tr("The built-in demo corpus is missing"), engineText(e));
+        emit problem(tr("The built-in demo is incomplete"), engineText(e));
         return;
     }
     m_corpusChosen = true;

@@ -72,7 +72,7 @@ int main(int argc, char* argv[])
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Folder for the PNGs"), QStringLiteral("dir"));
     const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("en or ru"), QStringLiteral("code"), QStringLiteral("en"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("system, light or dark"), QStringLiteral("name"), QStringLiteral("light"));
-    const QCommandLineOption epochs(QStringLiteral("epochs"), QStringLiteral("Epochs to train (default: 30, or the loaded settings')"), QStringLiteral("n"));
+    const QCommandLineOption epochs(QStringLiteral("epochs"), QStringLiteral("Epochs to train (default: the demo's, or the loaded settings')"), QStringLiteral("n"));
     const QCommandLineOption corpus(QStringLiteral("corpus"), QStringLiteral("A corpus instead of the demo"), QStringLiteral("path"));
     const QCommandLineOption settings(QStringLiteral("settings"), QStringLiteral("Run settings (training_config.json) to load first"),
                                       QStringLiteral("file"));
@@ -182,8 +182,8 @@ int main(int argc, char* argv[])
         shoot(window, QStringLiteral("project"), prefix + QStringLiteral("project-downloaded.png"));
     }
 
-    // The demo's 100 epochs are more than the pictures need; loaded settings keep their own.
-    const int n = parser.isSet(epochs) ? parser.value(epochs).toInt() : parser.isSet(settings) ? bench->config().epochs : 30;
+    // The demo (or the loaded settings) trains its own epochs unless --epochs says otherwise.
+    const int n = parser.isSet(epochs) ? parser.value(epochs).toInt() : bench->config().epochs;
     if (n <= 0) {
         shoot(window, QStringLiteral("course"), prefix + QStringLiteral("course.png"));
         return 0;

@@ -6,13 +6,15 @@
 # adapted it. The result is written in the Hugging Face layout with fp16 weights, and the
 # figures (held-out perplexity, fill-mask, time, machine) into base-model/TRAINING.md.
 #
-# Only this recipe needs ../shared. Not shipped yet: this recipe left the frequent-token
-# plateau at step 4,000 (17 M tokens, see the README) and its run is still to finish, so the demo
-# still trains from scratch. The default is 40 epochs of 64-token chunks (about 100 M tokens,
-# near 4 hours on two CPU cores), which may be stopped and resumed:
-#   bash resources/demo/make_base_model.sh                 # 40 epochs, fp32
+# Only this recipe needs ../shared. The default is 15 epochs of 64-token chunks (about 37 M
+# tokens, near 1.4 hours on two CPU cores), which may be stopped and resumed:
+#   bash resources/demo/make_base_model.sh                 # 15 epochs, fp32
 #   RESUME=1 bash resources/demo/make_base_model.sh        # go on from the last saved state
+#   PACKAGE=1 bash resources/demo/make_base_model.sh       # only write base-model/ from the finished run
 #   EPOCHS=30 LEARNING_RATE=5e-4 bash resources/demo/make_base_model.sh
+# The shipped model's run began with 40 epochs and was cut to 15 at step 4,228 (its
+# training_config.json edited before RESUME=1; the schedule is computed from the step), so the
+# learning rate of its first 4,228 steps decayed more slowly than a fresh 15-epoch run's.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 top="$(cd "$here/../.." && pwd)"
@@ -29,12 +31,14 @@ for need in "$corpus" "$tokenizer/vocab.txt" "$tokenizer/tokenizer.json"; do
 done
 [ -x "$cli" ] || { echo "make_base_model: build masklab-cli first (bash .ci/run-tests builds it), or set MASKLAB_CLI" >&2; exit 1; }
 
-epochs="${EPOCHS:-40}"
+epochs="${EPOCHS:-15}"
 threads="${THREADS:-0}"
 precision="${PRECISION:-fp32}"  # bf16 was slower than fp32 at this width on AVX-512 CPUs without AMX
 mkdir -p "$(dirname "$work")"
 started=$(date +%s)
-if [ "${RESUME:-0}" = 1 ] && [ -d "$work" ]; then
+if [ "${PACKAGE:-0}" = 1 ]; then
+  : # the run is done; its legs are counted already
+elif [ "${RESUME:-0}" = 1 ] && [ -d "$work" ]; then
   # Hours of CPU: a run stopped (or killed) part-way goes on from its last saved state, with
   # the settings it was started with (--resume takes no others).
   "$cli" train --resume "$work" \
@@ -55,7 +59,7 @@ else
     --save-every-epoch=false --save-every-steps 2000 --precision "$precision" --threads "$threads" --seed 42 \
     --output-dir "$work" | tee "$work.metrics.jsonl" | grep '"type":"eval"' || true
 fi
-echo $(( $(date +%s) - started )) >> "$work.legs"
+[ "${PACKAGE:-0}" = 1 ] || echo $(( $(date +%s) - started )) >> "$work.legs"
 seconds=$(awk '{ s += $1 } END { print s }' "$work.legs")
 [ -n "$(ls -d "$work"/checkpoint-* 2>/dev/null)" ] || { echo "make_base_model: the run in $work has not finished; RESUME=1 goes on with it" >&2; exit 1; }
 
@@ -86,16 +90,18 @@ PY
 perplexity="$(grep '"type":"eval"' "$work.metrics.jsonl" | tail -n 1 | "$python" -c 'import json,sys; print(round(json.loads(sys.stdin.read())["perplexity"], 2))')"
 fill="$("$cli" fill-mask --model "$out" --text "This is a great [MASK]." --top-k 5)"
 size="$(du -b "$out/model.safetensors" | cut -f1)"
+ran_epochs="$("$python" -c 'import json,sys; print(json.load(open(sys.argv[1]))["epochs"])' "$work/training_config.json")"
+steps="$(grep '"type":"step"' "$work.metrics.jsonl" | tail -n 1 | "$python" -c 'import json,sys; print(json.loads(sys.stdin.read())["step"])')"
 cat > "$out/TRAINING.md" <<EOF
 # base-model: how it was made
 
-\`bash resources/demo/make_base_model.sh\` (EPOCHS=$epochs, precision $precision), $(date -u +%Y-%m-%d).
+\`bash resources/demo/make_base_model.sh\` ($ran_epochs epochs, $steps steps of 64 chunks, precision $precision), $(date -u +%Y-%m-%d).
 
-- Shape: \`base_model_shape.json\` ($("$cli" model info --model "$out" | head -n 1))
-- Corpus: gutenberg_prose.jsonl (20 novels, 1.9 M words), 19,716 chunks of 128 tokens; 2% held out
+- Shape: \`base_model_shape.json\` ($("$cli" info --model "$out" | "$python" -c 'import json,sys; print("{layers} layers of {hidden}, {heads} heads, {parameters:,} parameters".format(**json.load(sys.stdin)))'))
+- Corpus: gutenberg_prose.jsonl (20 novels, 1.9 M words) in chunks of ${CHUNK:-64} tokens; 2% held out
 - Tokenizer: bert-base-uncased (30,522 entries), as the course's DistilBERT
 - Held-out perplexity after training: $perplexity
-- Time: $seconds s on $(nproc) CPU threads ($(lscpu | sed -n 's/^Model name: *//p' | head -n 1))
+- Time: $seconds s of training on $(nproc) CPU threads ($(lscpu | sed -n 's/^Model name: *//p' | head -n 1)), in $(wc -l < "$work.legs") legs
 - Weights: fp16, $size bytes
 
 \`masklab-cli fill-mask --model resources/demo/base-model --text "This is a great [MASK]."\`:

@@ -324,7 +324,7 @@ private slots:
         problems.clear();
         const std::string modelBefore = o->bench->config().model;
         const std::string scratchBefore = o->bench->config().fromScratch;
-        // The demo's base model is built on a worker after the window opens: wait for it.
+        // The demo's base model is loaded on a worker after the window opens: wait for it.
         QTRY_VERIFY_WITH_TIMEOUT(!o->bench->baseModel().title.isEmpty(), 60000);
         const QString titleBefore = o->bench->baseModel().title;
         o->bench->openModel(empty.path());

@@ -135,7 +135,10 @@ def command_fill_mask(args):
     from transformers import pipeline
 
     with LogCapture() as log:
-        fill = pipeline("fill-mask", model=args.model_dir, tokenizer=args.model_dir, device="cpu")
+        # In fp32 as MaskLab computes, also for a folder of fp16 weights (the demo's base model),
+        # which transformers 5 would otherwise run in the dtype they are stored in.
+        fill = pipeline("fill-mask", model=args.model_dir, tokenizer=args.model_dir, device="cpu",
+                        dtype=torch.float32)
     with open(args.texts_json) as f:
         texts = json.load(f)
     results = []

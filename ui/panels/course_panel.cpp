@@ -185,22 +185,25 @@ QString CoursePanel::text(Step step) const
                   "42). The evaluation chunks are masked once, so perplexity does not jitter between "
                   "evaluations. Set the sizes in the Dataset panel.</p>");
     case Model:
-        return tr("<p>The course adapts distilbert-base-uncased: 6 layers, 66,985,530 parameters. Get it from "
-                  "the Hugging Face Hub (268 MB, kept in the cache Python shares), give a folder or a repo id in "
-                  "the Project panel, or train a new model from scratch; the demo trains a tiny one (2 layers of "
-                  "128) in a few minutes on a CPU.</p>");
+        return tr("<p>The course adapts distilbert-base-uncased: 6 layers, 66,985,530 parameters, pretrained on "
+                  "books and Wikipedia. Get it from the Hugging Face Hub (268 MB, kept in the cache Python shares), "
+                  "give a folder or a repo id in the Project panel, or train a new model from scratch.</p><p>The "
+                  "demo adapts MaskLab's own small DistilBERT instead: 4 layers of 128 (4,812,986 parameters, "
+                  "10 MB), pretrained with MaskLab on 20 public-domain novels, with the same bert-base-uncased "
+                  "tokenizer.</p>");
     case Train:
         return tr("<p>AdamW with a linear schedule, weight decay on weights but not on biases and LayerNorm, "
                   "gradient clipping at 1.0; perplexity is measured before training and after each epoch. Start "
                   "the run: the window stays usable, Pause and Stop keep a checkpoint, Resume continues it.</p>");
     case Watch:
         return tr("<p>Perplexity is exp(mean cross entropy) on the masked evaluation chunks. The course goes "
-                  "from about 21.75 to 11.3 with DistilBERT; the demo's tiny model starts near its vocabulary "
-                  "size and falls below 100. Zoom and pan the charts, compare runs, export PNG, SVG or CSV.</p>");
+                  "from about 21.75 to 11.3 with DistilBERT; the demo's small model starts near 290 on the "
+                  "reviews and falls to about 60 in two minutes on a CPU. Zoom and pan the charts, compare runs, export PNG, SVG or CSV.</p>");
     case FillMask:
         return tr("<p>Ask both models to fill “This is a great [MASK].” Before adaptation DistilBERT answers "
-                  "deal, success, adventure; after it, movie, film, story. The probes below the charts were "
-                  "re-scored at every evaluation, so you can see when the answer shifted.</p>");
+                  "deal, success, adventure; after it, movie, film, story. The demo's model moves the same "
+                  "way, from thing, man, deal to film, movie, story. The probes below the charts were re-scored at "
+                  "every evaluation, so you can see when the answer shifted.</p>");
     default: return {};
     }
 }

@@ -57,7 +57,7 @@ ProjectPanel::ProjectPanel(Workbench* workbench, QWidget* parent) : QWidget(pare
     auto* browse = new QPushButton(tr("Browse…"), this);
     m_preset = new QComboBox(this);
     for (const char* preset : {"tiny", "mini", "small", "distilbert", "bert-base"}) m_preset->addItem(QString::fromLatin1(preset));
-    m_preset->setToolTip(tr("tiny: 2 layers of 128 (the demo) · mini: 4 × 256 · small: 4 × 512 · distilbert: the "
+    m_preset->setToolTip(tr("tiny: 2 layers of 128 · mini: 4 × 256 · small: 4 × 512 · distilbert: the "
                             "distilbert-base-uncased shapes · bert-base: BERT-base shapes"));
     m_tokenizer = new QLineEdit(this);
     m_tokenizer->setPlaceholderText(tr("empty: build a WordPiece vocabulary from the corpus"));

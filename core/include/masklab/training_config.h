@@ -78,8 +78,9 @@ struct TrainingConfig {
                                         // end of each epoch and at a stop only): a crash, even
                                         // kill -9, loses at most N steps
 
-    // The built-in demo: a tiny model from scratch on the review corpus shipped in
-    // resources/demo, trained in a few minutes on two CPU cores, written to outputDir.
+    // The built-in demo, as the course: the general-English base model shipped in
+    // resources/demo/base-model adapted to the reviews shipped beside it, in a few minutes on
+    // two CPU cores, written to outputDir.
     static TrainingConfig demoPreset(const std::string& outputDir);
 
     // The masking settings of the run with a seed: the fresh masks of training use `seed`, the
@@ -160,5 +161,9 @@ void visitTrainingFields(TrainingConfig& c, Visitor&& v)
 // Where the demo corpus is: $MASKLAB_DEMO_DIR, the source tree's resources/demo, or the
 // installed share/masklab/demo. Throws masklab::Error listing the places tried.
 std::string demoCorpusPath();
+
+// The demo's general-English base model (base-model/, a save_pretrained folder), found the same
+// way.
+std::string demoBaseModelPath();
 
 }  // namespace masklab
