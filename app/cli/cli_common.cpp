@@ -3,8 +3,8 @@
 #include "masklab/error.h"
 
 #include <charconv>
-#include <utility>
 #include <cstdio>
+#include <utility>
 
 namespace masklab::cli {
 
