@@ -343,6 +343,1120 @@ Reinstall MaskLab, or set MASKLAB_DEMO_DIR to the folder holding {2}</source>
         <translation>Базовая модель демо (общий английский) не найдена; искали в:{1}
 Переустановите MaskLab или укажите в MASKLAB_DEMO_DIR папку, где лежит {2}</translation>
     </message>
+    <message>
+        <source>no corpus is open: open one in the Dataset panel first</source>
+        <translation>корпус не открыт: сначала откройте его на панели «Данные»</translation>
+    </message>
+    <message>
+        <source>there are no chunks to mask: the corpus is shorter than one chunk, choose a smaller chunk size</source>
+        <translation>нет фрагментов для маскирования: корпус короче одного фрагмента, выберите меньший размер фрагмента</translation>
+    </message>
+    <message>
+        <source>a model from scratch needs a tokenizer: open a corpus first</source>
+        <translation>модели с нуля нужен токенизатор: сначала откройте корпус</translation>
+    </message>
+    <message>
+        <source>no model is loaded here: open a model folder or choose a checkpoint</source>
+        <translation>здесь не загружена модель: откройте папку модели или выберите контрольную точку</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 Б</translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 кБ</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 МБ</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 ГБ</translation>
+    </message>
+    <message>
+        <source>cancelled reading {1}</source>
+        <translation>чтение {1} отменено</translation>
+    </message>
+    <message>
+        <source>cannot write the token cache {1}</source>
+        <translation>не удаётся записать кэш токенов {1}</translation>
+    </message>
+    <message>
+        <source>cannot write the token cache {1}: disk full?</source>
+        <translation>не удаётся записать кэш токенов {1}: диск заполнен?</translation>
+    </message>
+    <message>
+        <source>cannot rename the token cache to {1}</source>
+        <translation>не удаётся переименовать кэш токенов в {1}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>{1}, and {2} more</source>
+        <translation>{1} и ещё {2}</translation>
+    </message>
+    <message>
+        <source>{1} line {2} is not valid JSON ({3}); write one JSON object per line</source>
+        <translation>{1}, строка {2}: некорректный JSON ({3}); пишите по одному объекту JSON в строке</translation>
+    </message>
+    <message>
+        <source>{1} line {2} is not a JSON object; write one object per line, such as {&quot;{3}&quot;: &quot;...&quot;}</source>
+        <translation>{1}, строка {2}: это не объект JSON; пишите по одному объекту в строке, например {&quot;{3}&quot;: &quot;...&quot;}</translation>
+    </message>
+    <message>
+        <source>{1} line {2} has no field {3} (it has: {4}); choose the field with --field</source>
+        <translation>{1}, строка {2}: нет поля {3} (поля: {4}); выберите поле через --field</translation>
+    </message>
+    <message>
+        <source>{1} line {2} has a {3} in field {4}, not a string; choose the text field with --field</source>
+        <translation>{1}, строка {2}: в поле {4} значение типа {3}, а не строка; выберите текстовое поле через --field</translation>
+    </message>
+    <message>
+        <source>{1} line {2} opens a quoted field that is never closed; close it with &quot; and write quotes inside it as &quot;&quot;</source>
+        <translation>{1}, строка {2}: поле в кавычках открыто, но не закрыто; закройте его знаком &quot; и пишите кавычки внутри него как &quot;&quot;</translation>
+    </message>
+    <message>
+        <source>{1} has no column {2} (columns: {3}); choose the column with --field</source>
+        <translation>в {1} нет столбца {2} (столбцы: {3}); выберите столбец через --field</translation>
+    </message>
+    <message>
+        <source>{1} line {2} has {3} fields but the header has {4}; check the delimiter and the quoting of that line</source>
+        <translation>{1}, строка {2}: полей {3}, а в заголовке {4}; проверьте разделитель и кавычки в этой строке</translation>
+    </message>
+    <message>
+        <source>cannot list {1}: {2}</source>
+        <translation>не удаётся получить список файлов в {1}: {2}</translation>
+    </message>
+    <message>
+        <source>{1} has no *.txt files and is not an aclImdb folder (train/, test/); give a folder of .txt files, an aclImdb folder or a corpus file</source>
+        <translation>в {1} нет файлов *.txt, и это не папка aclImdb (train/, test/); укажите папку с файлами .txt, папку aclImdb или файл корпуса</translation>
+    </message>
+    <message>
+        <source>unknown split {1}; choose train, test or unsup</source>
+        <translation>неизвестная часть {1}; выберите train, test или unsup</translation>
+    </message>
+    <message>
+        <source>review file {1} is empty; delete it or put the review in it</source>
+        <translation>файл отзыва {1} пуст; удалите его или впишите в него отзыв</translation>
+    </message>
+    <message>
+        <source>{1} is missing or unreadable ({2}); an aclImdb folder holds train/pos, train/neg, train/unsup, test/pos and test/neg</source>
+        <translation>папка {1} отсутствует или недоступна для чтения ({2}); в папке aclImdb есть train/pos, train/neg, train/unsup, test/pos и test/neg</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>неизвестная ошибка</translation>
+    </message>
+    <message>
+        <source>{1} claims {2} bytes, more than a review can be ({3} MB): the archive is damaged, download it again</source>
+        <translation>{1}: заявлен размер {2} байт, больше предельного размера отзыва ({3} МБ): архив повреждён, скачайте его заново</translation>
+    </message>
+    <message>
+        <source>cannot read {1}: {2}; the archive is damaged, download it again</source>
+        <translation>не удаётся прочитать {1}: {2}; архив повреждён, скачайте его заново</translation>
+    </message>
+    <message>
+        <source>{1} is larger than a review can be ({2} MB): the archive is damaged, download it again</source>
+        <translation>{1} больше предельного размера отзыва ({2} МБ): архив повреждён, скачайте его заново</translation>
+    </message>
+    <message>
+        <source>cannot open archive {1}: {2}; give a .tar.gz or .tar.xz of the aclImdb folder</source>
+        <translation>не удаётся открыть архив {1}: {2}; укажите .tar.gz или .tar.xz папки aclImdb</translation>
+    </message>
+    <message>
+        <source>cannot read archive {1}: {2}; it is damaged or not a tar archive, download it again</source>
+        <translation>не удаётся прочитать архив {1}: {2}; он повреждён или это не архив tar, скачайте его заново</translation>
+    </message>
+    <message>
+        <source>the WordPiece vocabulary is empty</source>
+        <translation>словарь WordPiece пуст</translation>
+    </message>
+    <message>
+        <source>the vocabulary has no unknown token &quot;{1}&quot;; WordPiece needs one for words it cannot cover</source>
+        <translation>в словаре нет токена неизвестного слова &quot;{1}&quot;; он нужен WordPiece для слов, которые словарь не покрывает</translation>
+    </message>
+    <message>
+        <source>{1}: {2}</source>
+        <translation>{1}: {2}</translation>
+    </message>
+    <message>
+        <source>{1}: a field has the wrong type ({2}); replace it with the tokenizer.json the model was saved with</source>
+        <translation>{1}: у поля неверный тип ({2}); замените файл на tokenizer.json, с которым была сохранена модель</translation>
+    </message>
+    <message>
+        <source>{1}: model.max_input_chars_per_word must be a positive whole number, not {2}</source>
+        <translation>{1}: model.max_input_chars_per_word должно быть целым положительным числом, а не {2}</translation>
+    </message>
+    <message>
+        <source>{1}: model.vocab is missing or empty; a WordPiece tokenizer.json maps each token to its id</source>
+        <translation>{1}: model.vocab отсутствует или пуст; в tokenizer.json для WordPiece каждому токену сопоставлен его id</translation>
+    </message>
+    <message>
+        <source>{1}: model.vocab[{2}] is not an integer id</source>
+        <translation>{1}: model.vocab[{2}] — не целочисленный id</translation>
+    </message>
+    <message>
+        <source>{1}: token {2} has id {3}, but ids must be 0..{4} without gaps</source>
+        <translation>{1}: у токена {2} id {3}, а id должны идти от 0 до {4} без пропусков</translation>
+    </message>
+    <message>
+        <source>{1}: normalizer {2} is not supported; MaskLab implements BertNormalizer</source>
+        <translation>{1}: нормализатор {2} не поддерживается; в MaskLab реализован BertNormalizer</translation>
+    </message>
+    <message>
+        <source>{1}: pre_tokenizer {2} is not supported; MaskLab implements BertPreTokenizer</source>
+        <translation>{1}: pre_tokenizer {2} не поддерживается; в MaskLab реализован BertPreTokenizer</translation>
+    </message>
+    <message>
+        <source>{1}: post_processor.{2} must be [token, id], not {3}</source>
+        <translation>{1}: post_processor.{2} должен иметь вид [token, id], а не {3}</translation>
+    </message>
+    <message>
+        <source>the minimum word frequency is {1}; it must be at least 1</source>
+        <translation>минимальная частота слова равна {1}, а должна быть не меньше 1</translation>
+    </message>
+    <message>
+        <source>the WordPiece continuation prefix is empty; use &quot;##&quot;</source>
+        <translation>префикс продолжения WordPiece пуст; используйте &quot;##&quot;</translation>
+    </message>
+    <message>
+        <source>a special token of the vocabulary is empty</source>
+        <translation>один из специальных токенов словаря пуст</translation>
+    </message>
+    <message>
+        <source>the special token {1} is given twice; each needs its own id</source>
+        <translation>специальный токен {1} указан дважды; каждому нужен свой id</translation>
+    </message>
+    <message>
+        <source>a vocabulary of {1} tokens is too small: the {2} special tokens and the {3} characters of the corpus (each as a word start and as a &quot;{4}&quot; continuation) need {5}; raise the vocabulary size to at least {5}</source>
+        <translation>словарь слишком мал (токенов: {1}): специальным токенам ({2}) и символам корпуса ({3}, каждый как начало слова и как продолжение &quot;{4}&quot;) нужно {5}; увеличьте размер словаря хотя бы до {5}</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>не найден</translation>
+    </message>
+    <message>
+        <source>dlopen failed</source>
+        <translation>ошибка dlopen</translation>
+    </message>
+    <message>
+        <source>no symbol {1}: not a MaskLab module</source>
+        <translation>нет символа {1}: это не модуль MaskLab</translation>
+    </message>
+    <message>
+        <source>built for another interface version than this MaskLab ({1}); rebuild or reinstall it</source>
+        <translation>собран для другой версии интерфейса, чем у этого MaskLab ({1}); пересоберите или переустановите его</translation>
+    </message>
+    <message>
+        <source>cannot load the SentencePiece module named by {1}:{2}
+Point {1} at {3} (built into &lt;build&gt;/lib) or unset it.</source>
+        <translation>не удаётся загрузить модуль SentencePiece, указанный в {1}:{2}
+Укажите в {1} путь к {3} (собирается в &lt;build&gt;/lib) или уберите эту переменную.</translation>
+    </message>
+    <message>
+        <source>SentencePiece support is unavailable: {1} could not be loaded. Looked in:{2}
+Build the masklab_sentencepiece target, or set {3} to the path of {1}.</source>
+        <translation>поддержка SentencePiece недоступна: не удалось загрузить {1}. Где искали:{2}
+Соберите цель masklab_sentencepiece или укажите в {3} путь к {1}.</translation>
+    </message>
+    <message>
+        <source>SentencePiece model {1} cannot be opened: check the path and its permissions</source>
+        <translation>не удаётся открыть модель SentencePiece {1}: проверьте путь и права доступа</translation>
+    </message>
+    <message>
+        <source>SentencePiece model not found: {1} does not exist</source>
+        <translation>модель SentencePiece не найдена: {1} не существует</translation>
+    </message>
+    <message>
+        <source>{1} is a damaged SentencePiece model: {2}; give the .model file written by spm_train or save_pretrained</source>
+        <translation>{1} — повреждённая модель SentencePiece: {2}; укажите файл .model, записанный spm_train или save_pretrained</translation>
+    </message>
+    <message>
+        <source>{1} is not a SentencePiece model that can be loaded ({2}); give the .model file written by spm_train or save_pretrained</source>
+        <translation>{1} не удаётся загрузить как модель SentencePiece ({2}); укажите файл .model, записанный spm_train или save_pretrained</translation>
+    </message>
+    <message>
+        <source>SentencePiece could not encode a text with {1}: {2}</source>
+        <translation>SentencePiece не смог закодировать текст моделью {1}: {2}</translation>
+    </message>
+    <message>
+        <source>SentencePiece could not decode ids with {1}: {2}</source>
+        <translation>SentencePiece не смог декодировать id моделью {1}: {2}</translation>
+    </message>
+    <message>
+        <source>SentencePiece training needs at least one input text file</source>
+        <translation>для обучения SentencePiece нужен хотя бы один входной текстовый файл</translation>
+    </message>
+    <message>
+        <source>SentencePiece training input {1} does not exist or is not a file</source>
+        <translation>входной файл обучения SentencePiece {1} не существует или не является файлом</translation>
+    </message>
+    <message>
+        <source>SentencePiece training input {1} has a comma in its path, which spm_train reads as a separator; rename it</source>
+        <translation>в пути входного файла обучения SentencePiece {1} есть запятая, а spm_train читает её как разделитель; переименуйте файл</translation>
+    </message>
+    <message>
+        <source>SentencePiece training needs a model prefix (where to write &lt;prefix&gt;.model)</source>
+        <translation>для обучения SentencePiece нужен префикс модели (куда записать &lt;prefix&gt;.model)</translation>
+    </message>
+    <message>
+        <source>SentencePiece vocabulary size must be positive, not {1}</source>
+        <translation>размер словаря SentencePiece должен быть положительным, а не {1}</translation>
+    </message>
+    <message>
+        <source>user-defined symbol &quot;{1}&quot; is empty or holds a comma; spm_train cannot take it</source>
+        <translation>пользовательский символ &quot;{1}&quot; пуст или содержит запятую; spm_train не может его принять</translation>
+    </message>
+    <message>
+        <source>SentencePiece training on {1} failed: {2}</source>
+        <translation>обучение SentencePiece на {1} не удалось: {2}</translation>
+    </message>
+    <message>
+        <source>cannot copy {1} to {2}: {3}</source>
+        <translation>не удаётся скопировать {1} в {2}: {3}</translation>
+    </message>
+    <message>
+        <source>the environment variable {1} is &quot;{2}&quot;, not a whole number from {3} to {4}: launch with torchrun or masklab-cli train --nproc, which set it</source>
+        <translation>переменная окружения {1} равна &quot;{2}&quot;, а не целому числу от {3} до {4}: запускайте через torchrun или masklab-cli train --nproc, они её задают</translation>
+    </message>
+    <message>
+        <source>WORLD_SIZE is {1} but MASTER_PORT is not set: launch with torchrun or masklab-cli train --nproc, which set it</source>
+        <translation>WORLD_SIZE равно {1}, но MASTER_PORT не задан: запускайте через torchrun или masklab-cli train --nproc, они его задают</translation>
+    </message>
+    <message>
+        <source>{1} must be positive</source>
+        <translation>{1} должно быть положительным</translation>
+    </message>
+    <message>
+        <source>{1} must be 0 or positive</source>
+        <translation>{1} должно быть 0 или положительным</translation>
+    </message>
+    <message>
+        <source>{1} must not be negative</source>
+        <translation>{1} не должно быть отрицательным</translation>
+    </message>
+    <message>
+        <source>{1} must be between 0 and 1</source>
+        <translation>{1} должно быть между 0 и 1</translation>
+    </message>
+    <message>
+        <source>{1} must be at least 0 and below 1</source>
+        <translation>{1} должно быть не меньше 0 и меньше 1</translation>
+    </message>
+    <message>
+        <source>{1} must be at least 0 and below 1, or -1 for the model&apos;s own</source>
+        <translation>{1} должно быть не меньше 0 и меньше 1 или -1 — значение самой модели</translation>
+    </message>
+    <message>
+        <source>give either a model folder (model) or a size to start from scratch (from_scratch)</source>
+        <translation>укажите либо папку модели (model), либо размер новой модели для обучения с нуля (from_scratch)</translation>
+    </message>
+    <message>
+        <source>give either a model folder (model) or a size to start from scratch (from_scratch), not both</source>
+        <translation>укажите либо папку модели (model), либо размер новой модели для обучения с нуля (from_scratch), но не то и другое</translation>
+    </message>
+    <message>
+        <source>no corpus: set corpus (--input) to an aclImdb folder or tarball, JSONL, CSV or text</source>
+        <translation>нет корпуса: укажите в corpus (--input) папку или архив aclImdb, файл JSONL, CSV или текстовый</translation>
+    </message>
+    <message>
+        <source>{1} must be positive: evaluation measures perplexity on these chunks</source>
+        <translation>{1} должно быть положительным: на этих фрагментах при оценке измеряется перплексия</translation>
+    </message>
+    <message>
+        <source>mask_share and random_share must be at least 0 and add up to at most 1</source>
+        <translation>mask_share и random_share должны быть не меньше 0, а их сумма — не больше 1</translation>
+    </message>
+    <message>
+        <source>{1} must be from 1 to 4096</source>
+        <translation>{1} должно быть от 1 до 4096</translation>
+    </message>
+    <message>
+        <source>{1} must be auto, fp32, bf16 or fp16</source>
+        <translation>{1} должно быть auto, fp32, bf16 или fp16</translation>
+    </message>
+    <message>
+        <source>output_dir is empty: the run needs a folder for checkpoints and metrics</source>
+        <translation>output_dir пуст: запуску нужна папка для контрольных точек и метрик</translation>
+    </message>
+    <message>
+        <source>training config: {1}</source>
+        <translation>настройки обучения: {1}</translation>
+    </message>
+    <message>
+        <source>... and {1} more</source>
+        <translation>... и ещё {1}</translation>
+    </message>
+    <message>
+        <source>{1}: checkpoint {2}, model {3}</source>
+        <translation>{1}: в контрольной точке {2}, в модели {3}</translation>
+    </message>
+    <message>
+        <source>{1}: stored as {2}, a floating-point type is needed</source>
+        <translation>{1}: хранится как {2}, а нужен тип с плавающей точкой</translation>
+    </message>
+    <message>
+        <source>{1} does not fit a {2} with this config.json:
+missing tensors:{3}
+tensors of the wrong shape or type:{4}
+Check that config.json belongs to these weights (vocab_size, dim, n_layers, hidden_dim).</source>
+        <translation>{1} не подходит для {2} с этим config.json:
+нет тензоров:{3}
+тензоры неверной формы или типа:{4}
+Проверьте, что config.json относится к этим весам (vocab_size, dim, n_layers, hidden_dim).</translation>
+    </message>
+    <message>
+        <source>{1} does not fit a {2} with this config.json:
+missing tensors:{3}
+Check that config.json belongs to these weights (vocab_size, dim, n_layers, hidden_dim).</source>
+        <translation>{1} не подходит для {2} с этим config.json:
+нет тензоров:{3}
+Проверьте, что config.json относится к этим весам (vocab_size, dim, n_layers, hidden_dim).</translation>
+    </message>
+    <message>
+        <source>{1} does not fit a {2} with this config.json:
+tensors of the wrong shape or type:{3}
+Check that config.json belongs to these weights (vocab_size, dim, n_layers, hidden_dim).</source>
+        <translation>{1} не подходит для {2} с этим config.json:
+тензоры неверной формы или типа:{3}
+Проверьте, что config.json относится к этим весам (vocab_size, dim, n_layers, hidden_dim).</translation>
+    </message>
+    <message>
+        <source>{1} names {2}, which is not in the folder</source>
+        <translation>{1} ссылается на {2}, а такого файла в папке нет</translation>
+    </message>
+    <message>
+        <source>cannot write {1}: {2}</source>
+        <translation>не удаётся записать {1}: {2}</translation>
+    </message>
+    <message>
+        <source>fill-mask was asked for {1} predictions; ask for at least 1</source>
+        <translation>у fill-mask запрошено предсказаний: {1}; запросите хотя бы 1</translation>
+    </message>
+    <message>
+        <source>fill-mask batch size is {1}; it must be at least 1</source>
+        <translation>размер пакета fill-mask равен {1}; он должен быть не меньше 1</translation>
+    </message>
+    <message>
+        <source>cannot open the training state file {1}: {2}; check the path and its permissions</source>
+        <translation>не удаётся открыть файл состояния обучения {1}: {2}; проверьте путь и права доступа</translation>
+    </message>
+    <message>
+        <source>cannot read the training state file {1}: it is not a regular file</source>
+        <translation>не удаётся прочитать файл состояния обучения {1}: это не обычный файл</translation>
+    </message>
+    <message>
+        <source>cannot map the training state file {1}: {2}</source>
+        <translation>не удаётся отобразить в память файл состояния обучения {1}: {2}</translation>
+    </message>
+    <message>
+        <source>cannot write the training state {1} to disk: {2}</source>
+        <translation>не удаётся записать состояние обучения {1} на диск: {2}</translation>
+    </message>
+    <message>
+        <source>the saved training state in {1} is damaged: its trainer_state.json lost the checksums of its files, so it is not used</source>
+        <translation>сохранённое состояние обучения в {1} повреждено: в его trainer_state.json пропали контрольные суммы файлов, поэтому оно не используется</translation>
+    </message>
+    <message>
+        <source>the saved training state in {1} lacks {2}: the run cannot be resumed from it</source>
+        <translation>в сохранённом состоянии обучения в {1} нет {2}: продолжить запуск с него нельзя</translation>
+    </message>
+    <message>
+        <source>the saved training state in {1} is damaged: {2} does not match the checksum written with it, so it is not used; start the run again or resume from a copy of the run folder</source>
+        <translation>сохранённое состояние обучения в {1} повреждено: {2} не совпадает с записанной для него контрольной суммой, поэтому состояние не используется; начните запуск заново или продолжите с копии папки запуска</translation>
+    </message>
+    <message>
+        <source>no saved state in {1} (state/trainer_state.json is missing): the run cannot be resumed</source>
+        <translation>в {1} нет сохранённого состояния (нет state/trainer_state.json): запуск нельзя продолжить</translation>
+    </message>
+    <message>
+        <source>{1} is damaged ({2}): the run cannot be resumed</source>
+        <translation>файл {1} повреждён ({2}): запуск нельзя продолжить</translation>
+    </message>
+    <message>
+        <source>{1} is not a training state this MaskLab reads (format {2}): resume it with the MaskLab that wrote it</source>
+        <translation>{1} — состояние обучения, которое этот MaskLab не читает (формат {2}): продолжите запуск в том MaskLab, который его записал</translation>
+    </message>
+    <message>
+        <source>{1} is damaged ({2} is {3}, not a count): the run cannot be resumed</source>
+        <translation>файл {1} повреждён ({2} равно {3}, а это не неотрицательное целое): запуск нельзя продолжить</translation>
+    </message>
+    <message>
+        <source>{1} is damaged (processes is 0): the run cannot be resumed</source>
+        <translation>файл {1} повреждён (processes равно 0): запуск нельзя продолжить</translation>
+    </message>
+    <message>
+        <source>the saved optimizer or RNG state in {1} cannot be read: {2}</source>
+        <translation>не удаётся прочитать сохранённое состояние оптимизатора или генератора случайных чисел в {1}: {2}</translation>
+    </message>
+    <message>
+        <source>{1} is damaged (its loss scale): the run cannot be resumed</source>
+        <translation>файл {1} повреждён (масштаб потерь): запуск нельзя продолжить</translation>
+    </message>
+    <message>
+        <source>sequence of {1} tokens is longer than the model&apos;s {2} positions; use a smaller chunk size</source>
+        <translation>длина последовательности в токенах ({1}) больше числа позиций модели ({2}); уменьшите размер фрагмента</translation>
+    </message>
+    <message>
+        <source>the disk is full: writing {1} needs {2} more; free space in {3} and run again, the download resumes</source>
+        <translation>диск заполнен: для записи {1} нужно ещё {2}; освободите место в {3} и запустите снова — загрузка продолжится</translation>
+    </message>
+    <message>
+        <source>cannot write {1}: {2}; check that {3} is writable</source>
+        <translation>не удаётся записать {1}: {2}; проверьте, что в {3} можно писать</translation>
+    </message>
+    <message>
+        <source>cannot follow a redirect from {1}</source>
+        <translation>не удаётся пройти по перенаправлению с {1}</translation>
+    </message>
+    <message>
+        <source>refusing a redirect to {1}: not an http(s) address</source>
+        <translation>перенаправление на {1} отклонено: это не адрес http(s)</translation>
+    </message>
+    <message>
+        <source>refusing a redirect from HTTPS to plain HTTP ({1}): the download would travel unprotected</source>
+        <translation>перенаправление с HTTPS на простой HTTP ({1}) отклонено: загрузка шла бы без защиты</translation>
+    </message>
+    <message>
+        <source>not an http(s) address: {1}</source>
+        <translation>это не адрес http(s): {1}</translation>
+    </message>
+    <message>
+        <source>more than 10 redirects while downloading {1}</source>
+        <translation>больше 10 перенаправлений при загрузке {1}</translation>
+    </message>
+    <message>
+        <source>{1} while downloading {2}</source>
+        <translation>{1} при загрузке {2}</translation>
+    </message>
+    <message>
+        <source>{1} while downloading {2}; the {3} received are kept: run again to resume</source>
+        <translation>{1} при загрузке {2}; полученные {3} сохранены: запустите снова, чтобы продолжить</translation>
+    </message>
+    <message>
+        <source>download of {1} cancelled at {2}; run it again to resume</source>
+        <translation>загрузка {1} отменена на {2}; запустите её снова, чтобы продолжить</translation>
+    </message>
+    <message>
+        <source>the server sent more than the {1} bytes it announced for {2}: refused, and the partial file removed</source>
+        <translation>сервер прислал больше объявленных {1} байт для {2}: данные отклонены, неполный файл удалён</translation>
+    </message>
+    <message>
+        <source>the server sent a broken response for {1}: {2}</source>
+        <translation>сервер прислал повреждённый ответ для {1}: {2}</translation>
+    </message>
+    <message>
+        <source>the server refuses every range of {1}</source>
+        <translation>сервер отклоняет любой диапазон {1}</translation>
+    </message>
+    <message>
+        <source>the download of {1} stopped: {2} received</source>
+        <translation>загрузка {1} остановлена: получено {2}</translation>
+    </message>
+    <message>
+        <source>the connection ended after {1} of {2} of {3}; run again to resume</source>
+        <translation>соединение оборвалось после {1} из {2} файла {3}; запустите снова, чтобы продолжить</translation>
+    </message>
+    <message>
+        <source>cannot start an HTTP transfer (libcurl failed to initialise)</source>
+        <translation>не удаётся начать HTTP-передачу (libcurl не инициализировался)</translation>
+    </message>
+    <message>
+        <source>cannot build the HTTP request headers (out of memory)</source>
+        <translation>не удаётся собрать заголовки HTTP-запроса (не хватает памяти)</translation>
+    </message>
+    <message>
+        <source>the connection to {1} failed: {2}</source>
+        <translation>не удалось соединиться с {1}: {2}</translation>
+    </message>
+    <message>
+        <source>HF_ENDPOINT &quot;{1}&quot; is not an http(s) address</source>
+        <translation>HF_ENDPOINT &quot;{1}&quot; — не адрес http(s)</translation>
+    </message>
+    <message>
+        <source>more than 10 redirects for {1} of {2}</source>
+        <translation>больше 10 перенаправлений для {1} из {2}</translation>
+    </message>
+    <message>
+        <source>cannot move the download into {1}: {2}</source>
+        <translation>не удаётся переместить загруженное в {1}: {2}</translation>
+    </message>
+    <message>
+        <source>{1} answered without a valid X-Repo-Commit header for {2}, so it is not a Hugging Face Hub: check HF_ENDPOINT, a proxy or a firewall</source>
+        <translation>{1} ответил без верного заголовка X-Repo-Commit для {2}, значит, это не Hugging Face Hub: проверьте HF_ENDPOINT, прокси или брандмауэр</translation>
+    </message>
+    <message>
+        <source>{1} gave no usable ETag for {2} of {3}: the cache cannot name the file; check HF_ENDPOINT</source>
+        <translation>{1} не дал пригодного ETag для {2} из {3}: кэшу нечем назвать файл; проверьте HF_ENDPOINT</translation>
+    </message>
+    <message>
+        <source>{1} answered HTTP {2} for {3}</source>
+        <translation>{1} ответил HTTP {2} на {3}</translation>
+    </message>
+    <message>
+        <source>the disk is full: {1} of {2} needs {3} and {4} has {5} free; free space or set HF_HUB_CACHE to a larger disk</source>
+        <translation>диск заполнен: {1} из {2} нужно {3}, а в {4} свободно {5}; освободите место или укажите в HF_HUB_CACHE диск побольше</translation>
+    </message>
+    <message>
+        <source>{1} of {2} names {3}, which the repo lacks</source>
+        <translation>{1} из {2} называет {3}, которого нет в репозитории</translation>
+    </message>
+    <message>
+        <source>{1} has no file {2}</source>
+        <translation>в {1} нет файла {2}</translation>
+    </message>
+    <message>
+        <source>no folder {1} here, and as a Hugging Face repo id: {2}</source>
+        <translation>папки {1} здесь нет, а как id репозитория Hugging Face: {2}</translation>
+    </message>
+    <message>
+        <source>no folder for downloads: set MASKLAB_CACHE_DIR or HOME</source>
+        <translation>нет папки для загрузок: задайте MASKLAB_CACHE_DIR или HOME</translation>
+    </message>
+    <message>
+        <source>refusing the repo file name {1}: {2} (a file name must stay inside the model folder)</source>
+        <translation>имя файла репозитория {1} отклонено: {2} (имя файла должно оставаться внутри папки модели)</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>оно пустое</translation>
+    </message>
+    <message>
+        <source>it is an absolute path</source>
+        <translation>это абсолютный путь</translation>
+    </message>
+    <message>
+        <source>it contains a backslash</source>
+        <translation>в нём есть обратная косая черта</translation>
+    </message>
+    <message>
+        <source>it names a drive</source>
+        <translation>в нём указан диск</translation>
+    </message>
+    <message>
+        <source>it contains a NUL byte</source>
+        <translation>в нём есть байт NUL</translation>
+    </message>
+    <message>
+        <source>it has a {1} segment</source>
+        <translation>в нём есть сегмент {1}</translation>
+    </message>
+    <message>
+        <source>it ends with &apos;/&apos;</source>
+        <translation>оно оканчивается на &apos;/&apos;</translation>
+    </message>
+    <message>
+        <source>cannot write {1}: check that the cache folder is writable</source>
+        <translation>не удаётся записать {1}: проверьте, что в папку кэша можно писать</translation>
+    </message>
+    <message>
+        <source>cannot create {1}: {2}</source>
+        <translation>не удаётся создать {1}: {2}</translation>
+    </message>
+    <message>
+        <source>cannot link {1} to its blob: {2}</source>
+        <translation>не удаётся связать {1} с его блобом: {2}</translation>
+    </message>
+    <message>
+        <source>{1} is not a weight index (a JSON object with &quot;weight_map&quot;): the repository&apos;s sharded weights cannot be read</source>
+        <translation>{1} — не индекс весов (объект JSON с &quot;weight_map&quot;): разбитые на части веса репозитория не прочитать</translation>
+    </message>
+    <message>
+        <source>{1}: weight_map[{2}] is not a file name</source>
+        <translation>{1}: weight_map[{2}] — не имя файла</translation>
+    </message>
+    <message>
+        <source>{1} names no weight files</source>
+        <translation>{1} не называет ни одного файла весов</translation>
+    </message>
+    <message>
+        <source>{1} is not a valid safetensors file: {2}; the file is damaged or of another format, so download or export it again</source>
+        <translation>{1} — некорректный файл safetensors: {2}; файл повреждён или в другом формате, скачайте или экспортируйте его заново</translation>
+    </message>
+    <message>
+        <source>cannot open the safetensors file {1}: {2}; check the path and its permissions</source>
+        <translation>не удаётся открыть файл safetensors {1}: {2}; проверьте путь и права доступа</translation>
+    </message>
+    <message>
+        <source>cannot read the safetensors file {1}: it is not a regular file</source>
+        <translation>не удаётся прочитать файл safetensors {1}: это не обычный файл</translation>
+    </message>
+    <message>
+        <source>cannot map the safetensors file {1}: {2}</source>
+        <translation>не удаётся отобразить в память файл safetensors {1}: {2}</translation>
+    </message>
+    <message>
+        <source>tensor {1} is not described by a JSON object</source>
+        <translation>тензор {1} описан не объектом JSON</translation>
+    </message>
+    <message>
+        <source>tensor {1} has no &quot;dtype&quot; string</source>
+        <translation>у тензора {1} нет строки &quot;dtype&quot;</translation>
+    </message>
+    <message>
+        <source>{1}: tensor {2} has dtype {3}, which MaskLab does not read (it reads {4}); convert the checkpoint to F32, F16 or BF16 and save it again</source>
+        <translation>{1}: у тензора {2} тип {3}, который MaskLab не читает (он читает {4}); преобразуйте контрольную точку в F32, F16 или BF16 и сохраните заново</translation>
+    </message>
+    <message>
+        <source>tensor {1} has no &quot;shape&quot; array</source>
+        <translation>у тензора {1} нет массива &quot;shape&quot;</translation>
+    </message>
+    <message>
+        <source>tensor {1} has a shape entry that is not a whole number &gt;= 0</source>
+        <translation>в форме тензора {1} есть элемент, не являющийся целым числом &gt;= 0</translation>
+    </message>
+    <message>
+        <source>tensor {1} has no &quot;data_offsets&quot; pair of whole numbers</source>
+        <translation>у тензора {1} нет пары целых чисел &quot;data_offsets&quot;</translation>
+    </message>
+    <message>
+        <source>tensor {1} has data offsets [{2}, {3}] that end before they begin</source>
+        <translation>смещения данных тензора {1} [{2}, {3}] заканчиваются раньше, чем начинаются</translation>
+    </message>
+    <message>
+        <source>tensor {1} has data offsets [{2}, {3}] outside the {4}-byte data section (is the file truncated?)</source>
+        <translation>смещения данных тензора {1} [{2}, {3}] выходят за пределы раздела данных (его размер в байтах — {4}; файл обрезан?)</translation>
+    </message>
+    <message>
+        <source>tensor {1} holds {2} bytes, which does not match its shape and dtype {3}</source>
+        <translation>размер тензора {1} в байтах — {2}, что не соответствует его форме и типу {3}</translation>
+    </message>
+    <message>
+        <source>it has {1} bytes, fewer than the 8-byte header length</source>
+        <translation>в нём всего байт: {1} — меньше, чем 8 байт длины заголовка</translation>
+    </message>
+    <message>
+        <source>its header length says {1} bytes but only {2} follow (is the file truncated?)</source>
+        <translation>по записанной длине заголовка нужно байт: {1}, а дальше их только {2} (файл обрезан?)</translation>
+    </message>
+    <message>
+        <source>its header is not valid JSON ({1})</source>
+        <translation>его заголовок — некорректный JSON ({1})</translation>
+    </message>
+    <message>
+        <source>its header is not a JSON object</source>
+        <translation>его заголовок — не объект JSON</translation>
+    </message>
+    <message>
+        <source>its &quot;__metadata__&quot; is not a JSON object</source>
+        <translation>его &quot;__metadata__&quot; — не объект JSON</translation>
+    </message>
+    <message>
+        <source>its &quot;__metadata__&quot; value of {1} is not a string</source>
+        <translation>значение {1} в его &quot;__metadata__&quot; — не строка</translation>
+    </message>
+    <message>
+        <source>tensor {1} starts at byte {2} of the data, where the tensors before it end at {3} (tensors overlap)</source>
+        <translation>тензор {1} начинается с байта {2} данных, а предыдущие тензоры заканчиваются на {3} (тензоры перекрываются)</translation>
+    </message>
+    <message>
+        <source>tensor {1} starts at byte {2} of the data, where the tensors before it end at {3} (a gap)</source>
+        <translation>тензор {1} начинается с байта {2} данных, а предыдущие тензоры заканчиваются на {3} (пропуск)</translation>
+    </message>
+    <message>
+        <source>its tensors end at byte {1} of a data section of {2} bytes</source>
+        <translation>его тензоры заканчиваются на байте {1}, а размер раздела данных в байтах — {2}</translation>
+    </message>
+    <message>
+        <source>cannot write {1}: tensor {2} is undefined; pass a tensor</source>
+        <translation>не удаётся записать {1}: тензор {2} не определён; передайте тензор</translation>
+    </message>
+    <message>
+        <source>cannot write {1}: tensor {2} is not a dense tensor; convert it with to_dense() first</source>
+        <translation>не удаётся записать {1}: тензор {2} не плотный; сначала преобразуйте его через to_dense()</translation>
+    </message>
+    <message>
+        <source>cannot write {1}: tensor {2} has dtype {3}, which safetensors files here do not hold ({4}); convert it first</source>
+        <translation>не удаётся записать {1}: у тензора {2} тип {3}, а файлы safetensors здесь хранят только {4}; сначала преобразуйте его</translation>
+    </message>
+    <message>
+        <source>cannot write {1}: {2} is not a usable tensor name</source>
+        <translation>не удаётся записать {1}: {2} не годится как имя тензора</translation>
+    </message>
+    <message>
+        <source>cannot write {1}: the tensor name {2} appears twice</source>
+        <translation>не удаётся записать {1}: имя тензора {2} встречается дважды</translation>
+    </message>
+    <message>
+        <source>cannot write {1}: a tensor name or metadata entry is not valid UTF-8</source>
+        <translation>не удаётся записать {1}: имя тензора или запись метаданных — не корректный UTF-8</translation>
+    </message>
+    <message>
+        <source>cannot write {1}: {2}; check the folder</source>
+        <translation>не удаётся записать {1}: {2}; проверьте папку</translation>
+    </message>
+    <message>
+        <source>cannot write {1}: disk full?</source>
+        <translation>не удаётся записать {1}: диск переполнен?</translation>
+    </message>
+    <message>
+        <source>cannot rename {1} to {2}: {3}</source>
+        <translation>не удаётся переименовать {1} в {2}: {3}</translation>
+    </message>
+    <message>
+        <source>{1} is not a readable PyTorch checkpoint: {2}; load it with Python&apos;s torch.load and save it again with a recent torch.save, or as safetensors</source>
+        <translation>{1} не читается как контрольная точка PyTorch: {2}; загрузите его в Python через torch.load и сохраните заново свежим torch.save или в формате safetensors</translation>
+    </message>
+    <message>
+        <source>cannot open the PyTorch checkpoint {1}: {2}; check the path and its permissions</source>
+        <translation>не удаётся открыть контрольную точку PyTorch {1}: {2}; проверьте путь и права доступа</translation>
+    </message>
+    <message>
+        <source>cannot read the PyTorch checkpoint {1}: it is not a regular file</source>
+        <translation>не удаётся прочитать контрольную точку PyTorch {1}: это не обычный файл</translation>
+    </message>
+    <message>
+        <source>cannot map the PyTorch checkpoint {1}: {2}</source>
+        <translation>не удаётся отобразить в память контрольную точку PyTorch {1}: {2}</translation>
+    </message>
+    <message>
+        <source>its pickle nests values more than {1} levels deep, which no state dict does</source>
+        <translation>его pickle вкладывает значения глубже {1} уровней, чего не бывает ни в одном словаре состояния</translation>
+    </message>
+    <message>
+        <source>its pickle data.pkl ends early</source>
+        <translation>его pickle data.pkl обрывается раньше времени</translation>
+    </message>
+    <message>
+        <source>its pickle pops an empty stack</source>
+        <translation>его pickle снимает значение с пустого стека</translation>
+    </message>
+    <message>
+        <source>its pickle reads an empty stack</source>
+        <translation>его pickle читает пустой стек</translation>
+    </message>
+    <message>
+        <source>its pickle has no MARK where one is needed</source>
+        <translation>в его pickle нет MARK там, где он нужен</translation>
+    </message>
+    <message>
+        <source>its pickle recalls an unknown memo entry</source>
+        <translation>его pickle обращается к неизвестной записи memo</translation>
+    </message>
+    <message>
+        <source>its pickle holds an integer wider than 64 bits</source>
+        <translation>в его pickle целое число шире 64 бит</translation>
+    </message>
+    <message>
+        <source>its pickle appends to something that is not a list</source>
+        <translation>его pickle добавляет элементы не в список</translation>
+    </message>
+    <message>
+        <source>its pickle sets a dict key without a value</source>
+        <translation>его pickle задаёт ключ словаря без значения</translation>
+    </message>
+    <message>
+        <source>its pickle sets items of something that is not a dict</source>
+        <translation>его pickle задаёт элементы не у словаря</translation>
+    </message>
+    <message>
+        <source>its pickle names a class with something that is not a string</source>
+        <translation>его pickle называет класс не строкой</translation>
+    </message>
+    <message>
+        <source>its pickle uses opcode {1}, which a saved state dict does not need</source>
+        <translation>его pickle использует код операции {1}, который сохранённому словарю состояния не нужен</translation>
+    </message>
+    <message>
+        <source>its pickle refers to data that is not a tensor storage</source>
+        <translation>его pickle ссылается на данные, которые не являются хранилищем тензора</translation>
+    </message>
+    <message>
+        <source>it holds a storage of type {1}, which MaskLab does not read (it reads float, half, bfloat16 and integer tensors)</source>
+        <translation>в нём хранилище типа {1}, которое MaskLab не читает (он читает тензоры float, half, bfloat16 и целочисленные)</translation>
+    </message>
+    <message>
+        <source>storage {1} is saved with two dtypes</source>
+        <translation>хранилище {1} сохранено с двумя разными типами</translation>
+    </message>
+    <message>
+        <source>a tensor&apos;s storage size is not an integer</source>
+        <translation>размер хранилища тензора — не целое число</translation>
+    </message>
+    <message>
+        <source>its storage record {1} is missing</source>
+        <translation>в нём нет записи хранилища {1}</translation>
+    </message>
+    <message>
+        <source>its storage record {1} is shorter than the pickle says</source>
+        <translation>его запись хранилища {1} короче, чем указано в pickle</translation>
+    </message>
+    <message>
+        <source>a tensor is saved in an unknown way</source>
+        <translation>тензор сохранён неизвестным способом</translation>
+    </message>
+    <message>
+        <source>a tensor&apos;s storage offset is not an integer</source>
+        <translation>смещение тензора в хранилище — не целое число</translation>
+    </message>
+    <message>
+        <source>a tensor starts at a negative storage offset</source>
+        <translation>тензор начинается с отрицательного смещения в хранилище</translation>
+    </message>
+    <message>
+        <source>a tensor&apos;s size is not a tuple</source>
+        <translation>размер тензора — не кортеж</translation>
+    </message>
+    <message>
+        <source>a tensor&apos;s size is not an integer</source>
+        <translation>размер тензора — не целое число</translation>
+    </message>
+    <message>
+        <source>a tensor&apos;s stride is not a tuple</source>
+        <translation>шаг тензора — не кортеж</translation>
+    </message>
+    <message>
+        <source>a tensor&apos;s stride is not an integer</source>
+        <translation>шаг тензора — не целое число</translation>
+    </message>
+    <message>
+        <source>a tensor&apos;s size and stride differ in length</source>
+        <translation>у тензора размер и шаг разной длины</translation>
+    </message>
+    <message>
+        <source>a tensor has a negative size or stride</source>
+        <translation>у тензора отрицательный размер или шаг</translation>
+    </message>
+    <message>
+        <source>a tensor&apos;s view overflows</source>
+        <translation>представление тензора вызывает переполнение</translation>
+    </message>
+    <message>
+        <source>a tensor reads past the end of its storage {1}</source>
+        <translation>тензор выходит за конец своего хранилища {1}</translation>
+    </message>
+    <message>
+        <source>its pickle calls something that is not a known function</source>
+        <translation>его pickle вызывает то, что не является известной функцией</translation>
+    </message>
+    <message>
+        <source>a parameter is saved without its tensor</source>
+        <translation>параметр сохранён без своего тензора</translation>
+    </message>
+    <message>
+        <source>its pickle calls {1}, which a state dict of tensors does not need</source>
+        <translation>его pickle вызывает {1}, а словарю состояния с тензорами это не нужно</translation>
+    </message>
+    <message>
+        <source>{1} is in torch.save&apos;s legacy format (PyTorch before 1.6), which MaskLab does not read; load it with Python&apos;s torch.load and save it again with a recent torch.save, or as safetensors</source>
+        <translation>{1} сохранён в старом формате torch.save (PyTorch до 1.6), который MaskLab не читает; загрузите его в Python через torch.load и сохраните заново свежим torch.save или в формате safetensors</translation>
+    </message>
+    <message>
+        <source>{1} is not a PyTorch checkpoint (torch.save writes a zip file, and this is none); check the path, or load it with Python&apos;s torch.load and save it again with a recent torch.save, or as safetensors</source>
+        <translation>{1} — не контрольная точка PyTorch (torch.save пишет zip-файл, а это не zip); проверьте путь или загрузите его в Python через torch.load и сохраните заново свежим torch.save или в формате safetensors</translation>
+    </message>
+    <message>
+        <source>it holds two data.pkl records</source>
+        <translation>в нём две записи data.pkl</translation>
+    </message>
+    <message>
+        <source>it has no data.pkl record (is it a TorchScript model or another zip?)</source>
+        <translation>в нём нет записи data.pkl (это модель TorchScript или другой zip?)</translation>
+    </message>
+    <message>
+        <source>it was saved on a big-endian machine</source>
+        <translation>он сохранён на машине с порядком байтов big-endian</translation>
+    </message>
+    <message>
+        <source>it does not hold a dict of tensors (a state dict)</source>
+        <translation>в нём нет словаря тензоров (state dict)</translation>
+    </message>
+    <message>
+        <source>a key of its state dict is not a string</source>
+        <translation>ключ его словаря состояния (state dict) — не строка</translation>
+    </message>
+    <message>
+        <source>its entry {1} is not a tensor (a checkpoint that wraps the state dict, such as {&quot;state_dict&quot;: ...}, must be unwrapped)</source>
+        <translation>его элемент {1} — не тензор (контрольную точку, в которую обёрнут словарь состояния, например {&quot;state_dict&quot;: ...}, нужно развернуть)</translation>
+    </message>
+    <message>
+        <source>{1}: cannot rebuild a tensor ({2}); load it with Python&apos;s torch.load and save it again with a recent torch.save, or as safetensors</source>
+        <translation>{1}: не удаётся восстановить тензор ({2}); загрузите его в Python через torch.load и сохраните заново свежим torch.save или в формате safetensors</translation>
+    </message>
+    <message>
+        <source>{1}: field {2} has the wrong type ({3})</source>
+        <translation>{1}: у поля {2} неверный тип ({3})</translation>
+    </message>
+    <message>
+        <source>{1}: field {2} must be a whole number, not {3}</source>
+        <translation>{1}: поле {2} должно быть целым числом, а не {3}</translation>
+    </message>
+    <message>
+        <source>{1}: field {2} is {3}, far outside what a model can have</source>
+        <translation>{1}: поле {2} равно {3} — далеко за пределами возможного для модели</translation>
+    </message>
+    <message>
+        <source>model config: vocab_size must be positive, not {1}</source>
+        <translation>конфигурация модели: vocab_size должно быть положительным, а не {1}</translation>
+    </message>
+    <message>
+        <source>model config: the hidden size (dim / hidden_size) must be positive, not {1}</source>
+        <translation>конфигурация модели: скрытый размер (dim / hidden_size) должен быть положительным, а не {1}</translation>
+    </message>
+    <message>
+        <source>model config: the number of layers (n_layers / num_hidden_layers) must be positive, not {1}</source>
+        <translation>конфигурация модели: число слоёв (n_layers / num_hidden_layers) должно быть положительным, а не {1}</translation>
+    </message>
+    <message>
+        <source>model config: the number of attention heads (n_heads / num_attention_heads) must be positive, not {1}</source>
+        <translation>конфигурация модели: число голов внимания (n_heads / num_attention_heads) должно быть положительным, а не {1}</translation>
+    </message>
+    <message>
+        <source>model config: the feed-forward size (hidden_dim / intermediate_size) must be positive, not {1}</source>
+        <translation>конфигурация модели: размер слоя feed-forward (hidden_dim / intermediate_size) должен быть положительным, а не {1}</translation>
+    </message>
+    <message>
+        <source>model config: max_position_embeddings must be positive, not {1}</source>
+        <translation>конфигурация модели: max_position_embeddings должно быть положительным, а не {1}</translation>
+    </message>
+    <message>
+        <source>model config: vocab_size is {1}; MaskLab accepts at most {2}</source>
+        <translation>конфигурация модели: vocab_size равно {1}; MaskLab допускает не больше {2}</translation>
+    </message>
+    <message>
+        <source>model config: the hidden size (dim / hidden_size) is {1}; MaskLab accepts at most {2}</source>
+        <translation>конфигурация модели: скрытый размер (dim / hidden_size) равен {1}; MaskLab допускает не больше {2}</translation>
+    </message>
+    <message>
+        <source>model config: the number of layers (n_layers / num_hidden_layers) is {1}; MaskLab accepts at most {2}</source>
+        <translation>конфигурация модели: число слоёв (n_layers / num_hidden_layers) равно {1}; MaskLab допускает не больше {2}</translation>
+    </message>
+    <message>
+        <source>model config: the number of attention heads (n_heads / num_attention_heads) is {1}; MaskLab accepts at most {2}</source>
+        <translation>конфигурация модели: число голов внимания (n_heads / num_attention_heads) равно {1}; MaskLab допускает не больше {2}</translation>
+    </message>
+    <message>
+        <source>model config: the feed-forward size (hidden_dim / intermediate_size) is {1}; MaskLab accepts at most {2}</source>
+        <translation>конфигурация модели: размер слоя feed-forward (hidden_dim / intermediate_size) равен {1}; MaskLab допускает не больше {2}</translation>
+    </message>
+    <message>
+        <source>model config: max_position_embeddings is {1}; MaskLab accepts at most {2}</source>
+        <translation>конфигурация модели: max_position_embeddings равно {1}; MaskLab допускает не больше {2}</translation>
+    </message>
+    <message>
+        <source>model config: type_vocab_size is {1}; MaskLab accepts at most {2}</source>
+        <translation>конфигурация модели: type_vocab_size равно {1}; MaskLab допускает не больше {2}</translation>
+    </message>
+    <message>
+        <source>model config: these sizes make about {1} million parameters ({2} GB of float32), more than this machine&apos;s {3} GB of memory; check vocab_size, the hidden and feed-forward sizes, layers and max_position_embeddings</source>
+        <translation>конфигурация модели: при этих размерах получается около {1} млн параметров ({2} ГБ в float32) — больше, чем {3} ГБ памяти этой машины; проверьте vocab_size, скрытый размер и размер feed-forward, число слоёв и max_position_embeddings</translation>
+    </message>
+    <message>
+        <source>model config: the hidden size (dim / hidden_size) {1} is not a multiple of the {2} attention heads (n_heads / num_attention_heads)</source>
+        <translation>конфигурация модели: скрытый размер (dim / hidden_size) {1} не кратен числу голов внимания {2} (n_heads / num_attention_heads)</translation>
+    </message>
+    <message>
+        <source>model config: DistilBERT&apos;s LayerNorm epsilon is fixed at 1e-12 (config.json cannot say otherwise)</source>
+        <translation>конфигурация модели: эпсилон LayerNorm у DistilBERT всегда 1e-12 (config.json не может задать другое)</translation>
+    </message>
+    <message>
+        <source>model config: activation {1} is not supported (gelu or relu)</source>
+        <translation>конфигурация модели: функция активации {1} не поддерживается (gelu или relu)</translation>
+    </message>
+    <message>
+        <source>model config: dropout must be in [0, 1)</source>
+        <translation>конфигурация модели: dropout должен быть в пределах [0, 1)</translation>
+    </message>
+    <message>
+        <source>model config: pad_token_id {1} is outside the vocabulary</source>
+        <translation>конфигурация модели: pad_token_id {1} вне словаря</translation>
+    </message>
+    <message>
+        <source>{1} is not valid JSON ({2}); replace it with the config.json the model was saved with</source>
+        <translation>{1} — некорректный JSON ({2}); замените его на config.json, с которым была сохранена модель</translation>
+    </message>
+    <message>
+        <source>{1} is not a JSON object: expected a Hugging Face config.json</source>
+        <translation>{1} — не объект JSON: ожидался config.json Hugging Face</translation>
+    </message>
+    <message>
+        <source>{1}: sinusoidal_pos_embds is true; MaskLab supports learned position embeddings only</source>
+        <translation>{1}: sinusoidal_pos_embds равно true; MaskLab поддерживает только обучаемые позиционные эмбеддинги</translation>
+    </message>
+    <message>
+        <source>{1}: position_embedding_type {2} is not supported (absolute only)</source>
+        <translation>{1}: position_embedding_type {2} не поддерживается (только absolute)</translation>
+    </message>
+    <message>
+        <source>{1}: model_type {2} is not supported; MaskLab runs DistilBertForMaskedLM and BertForMaskedLM</source>
+        <translation>{1}: model_type {2} не поддерживается; MaskLab работает с DistilBertForMaskedLM и BertForMaskedLM</translation>
+    </message>
+    <message>
+        <source>{1}: untied output embeddings are not supported; MaskLab ties the projector to the word embeddings</source>
+        <translation>{1}: несвязанные выходные эмбеддинги не поддерживаются; MaskLab связывает проектор с эмбеддингами слов</translation>
+    </message>
+    <message>
+        <source>cannot open model config {1}: a model folder needs its config.json</source>
+        <translation>не удаётся открыть конфигурацию модели {1}: в папке модели должен быть config.json</translation>
+    </message>
+    <message>
+        <source>unknown model size {1}: choose tiny, mini, small, distilbert, bert-base or a config.json</source>
+        <translation>неизвестный размер модели {1}: выберите tiny, mini, small, distilbert, bert-base или config.json</translation>
+    </message>
+    <message>
+        <source>its zip directory is truncated</source>
+        <translation>его каталог zip обрезан</translation>
+    </message>
+    <message>
+        <source>its zip directory is missing (is the file truncated?)</source>
+        <translation>у него нет каталога zip (файл обрезан?)</translation>
+    </message>
+    <message>
+        <source>its zip64 directory is damaged</source>
+        <translation>его каталог zip64 повреждён</translation>
+    </message>
+    <message>
+        <source>its zip directory is damaged</source>
+        <translation>его каталог zip повреждён</translation>
+    </message>
+    <message>
+        <source>record {1} is compressed, which torch.save never does</source>
+        <translation>запись {1} сжата, а torch.save никогда не сжимает</translation>
+    </message>
+    <message>
+        <source>record {1} has a damaged local header</source>
+        <translation>у записи {1} повреждён локальный заголовок</translation>
+    </message>
+    <message>
+        <source>record {1} runs past the end (is the file truncated?)</source>
+        <translation>запись {1} выходит за конец файла (файл обрезан?)</translation>
+    </message>
+    <message>
+        <source>test size must not be negative</source>
+        <translation>размер тестовой части не может быть отрицательным</translation>
+    </message>
+    <message>
+        <source>train size must not be negative</source>
+        <translation>размер обучающей части не может быть отрицательным</translation>
+    </message>
+    <message>
+        <source>test size must be a whole number of documents or a fraction below 1</source>
+        <translation>размер тестовой части должен быть целым числом документов или долей меньше 1</translation>
+    </message>
+    <message>
+        <source>train size must be a whole number of documents or a fraction below 1</source>
+        <translation>размер обучающей части должен быть целым числом документов или долей меньше 1</translation>
+    </message>
+    <message>
+        <source>masking probability must lie between 0 and 1 (the course uses 0.15, or 0.2 for whole words)</source>
+        <translation>вероятность маскирования должна быть от 0 до 1 (в курсе 0,15, или 0,2 для целых слов)</translation>
+    </message>
+    <message>
+        <source>the [MASK] and random shares must be between 0 and 1 and add up to at most 1 (course: 0.8 and 0.1)</source>
+        <translation>доли [MASK] и случайных токенов должны быть от 0 до 1, а в сумме не больше 1 (в курсе: 0,8 и 0,1)</translation>
+    </message>
+    <message>
+        <source>chunk size must be positive (the course uses 128)</source>
+        <translation>размер фрагмента должен быть положительным (в курсе 128)</translation>
+    </message>
+    <message>
+        <source>group size must be 0 (whole corpus) or a number of documents</source>
+        <translation>размер группы должен быть 0 (весь корпус) или числом документов</translation>
+    </message>
 </context>
 <context>
     <name>MaskOutcomeStyle</name>

@@ -8,6 +8,19 @@
 #include <vector>
 
 namespace masklab::ui {
+namespace {
+
+// The units of describeBytes (powers of 1000), in the window's language and decimal sign.
+QString sizeText(double bytes, const QLocale& locale)
+{
+    if (bytes < 1000)
+        return QCoreApplication::translate("Engine", "%1 B").arg(locale.toString(static_cast<qlonglong>(bytes)));
+    if (bytes < 1e6) return QCoreApplication::translate("Engine", "%1 kB").arg(locale.toString(bytes / 1e3, 'f', 1));
+    if (bytes < 1e9) return QCoreApplication::translate("Engine", "%1 MB").arg(locale.toString(bytes / 1e6, 'f', 1));
+    return QCoreApplication::translate("Engine", "%1 GB").arg(locale.toString(bytes / 1e9, 'f', 2));
+}
+
+}  // namespace
 
 QString engineText(const Message& message)
 {
@@ -24,6 +37,8 @@ QString engineText(const Message& message)
         case Message::Arg::Kind::Number:
             value = a.decimals >= 0 ? locale.toString(a.value, 'f', a.decimals) : locale.toString(a.value, 'g', 6);
             break;
+        case Message::Arg::Kind::Bytes: value = sizeText(a.value, locale); break;
+        case Message::Arg::Kind::Inner: value = a.inner ? engineText(*a.inner) : QString::fromStdString(a.text); break;
         }
         values.push_back(value.toStdString());
     }

@@ -143,6 +143,32 @@ private slots:
             QVERIFY2(isCyrillic(shown) && shown.contains("HF_HUB_OFFLINE") && shown.contains("distilbert-base-uncased"),
                      qPrintable(shown));
         }
+        // A lost connection inside a failed model lookup: the outer message and the one within it
+        // are each translated (only libcurl's own reason stays as libcurl wrote it).
+        try {
+            QTemporaryDir cache;
+            masklab::hub::HubSettings unreachable;
+            unreachable.cacheDir = cache.path().toStdString();
+            unreachable.endpoint = "http://127.0.0.1:9";  // the discard port: nothing listens
+            masklab::hub::locateModel("masklab-test/no-such-model", unreachable, {});
+            QFAIL("locateModel found a model behind a closed port");
+        } catch (const std::exception& e) {
+            const QString english = QString::fromUtf8(e.what());
+            QVERIFY2(english.startsWith("no folder masklab-test/no-such-model here, and as a Hugging Face repo id: ") &&
+                         english.contains("the connection to 127.0.0.1:9 failed"),
+                     qPrintable(english));
+            const QString shown = engineText(e);
+            QVERIFY2(isCyrillic(shown) && shown.contains("masklab-test/no-such-model") && shown.contains("127.0.0.1:9") &&
+                         !shown.contains("no folder") && !shown.contains("the connection to") && !shown.contains("is not in the cache"),
+                     qPrintable(shown));
+        }
+        // Sizes: powers of 1000 with C digits in English, the window's units and decimal sign here.
+        const Message stopped = Message(MASKLAB_TRANSLATE_NOOP("Engine", "the download of {1} stopped: {2} received"))
+                                    .arg("model.safetensors")
+                                    .bytes(12'345'678);
+        QCOMPARE(QString::fromStdString(stopped.text()), QString("the download of model.safetensors stopped: 12.3 MB received"));
+        const QString shownSize = engineText(stopped);
+        QVERIFY2(isCyrillic(shownSize) && shownSize.contains(QString("12,3 МБ")), qPrintable(shownSize));
         // What the core throws without a Message shows as it is.
         QCOMPARE(engineText(std::runtime_error("plain")), QString("plain"));
     }

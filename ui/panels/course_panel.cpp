@@ -3,13 +3,16 @@
 #include "widgets/download_box.h"
 #include "workbench.h"
 
+#include <QAbstractItemDelegate>
 #include <QDir>
 #include <QHash>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSettings>
+#include <QStyleOptionViewItem>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -19,7 +22,13 @@ CoursePanel::CoursePanel(Workbench* workbench, QWidget* parent) : QWidget(parent
 {
     m_steps = new QListWidget(this);
     for (int s = 0; s < StepCount; ++s) m_steps->addItem(QStringLiteral("%1. %2").arg(s + 1).arg(title(Step(s))));
-    m_steps->setMaximumHeight(m_steps->sizeHintForRow(0) * (StepCount + 1));
+    // Titles wrap in the narrow column (Russian ones are longer than it) and the list is as tall
+    // as its rows (fitStepList), so it needs no scroll bar either way.
+    m_steps->setWordWrap(true);
+    m_steps->setResizeMode(QListView::Adjust);
+    m_steps->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_steps->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_steps->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_text = new QTextBrowser(this);
     m_text->setOpenExternalLinks(false);
     m_do = new QPushButton(this);
@@ -273,6 +282,33 @@ void CoursePanel::markDone(Step step)
 void CoursePanel::showTick(Step step)
 {
     m_steps->item(step)->setText(QStringLiteral("%1. %2  ✓").arg(step + 1).arg(title(step)));
+    fitStepList();
+}
+
+void CoursePanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitStepList();
+}
+
+void CoursePanel::fitStepList()
+{
+    // The list's width is the panel's less its margins, known before the list is laid out.
+    const QMargins margins = layout()->contentsMargins();
+    const int width = this->width() - margins.left() - margins.right() - 2 * m_steps->frameWidth();
+    if (width <= 0) return;
+    QStyleOptionViewItem option;
+    option.initFrom(m_steps->viewport());
+    option.font = m_steps->font();
+    option.features = QStyleOptionViewItem::WrapText;
+    option.rect = QRect(0, 0, width, 1);  // a valid rectangle: the style wraps the text to its width
+    int height = 2 * m_steps->frameWidth();
+    for (int row = 0; row < m_steps->count(); ++row) {
+        const QSize size = m_steps->itemDelegate()->sizeHint(option, m_steps->model()->index(row, 0));
+        m_steps->item(row)->setSizeHint(QSize(width, size.height()));
+        height += size.height();
+    }
+    m_steps->setFixedHeight(height);
 }
 
 }  // namespace masklab::ui

@@ -46,7 +46,12 @@ signals:
     // "Get distilbert-base-uncased": the Project panel downloads it and opens it.
     void getModelRequested(const QString& repoId);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    // Gives each step title the height its wrapped lines need and the list the sum of them.
+    void fitStepList();
     void showStep(int step);
     void doStep();
     void markDone(Step step);

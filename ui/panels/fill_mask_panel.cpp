@@ -31,7 +31,8 @@ QString topAnswers(const QVector<FillCandidate>& candidates, int count)
 {
     QStringList parts;
     for (int i = 0; i < std::min<int>(count, candidates.size()); ++i)
-        parts << QStringLiteral("%1 %2").arg(candidates[i].token, QLocale().toString(candidates[i].score, 'f', 2));
+        // A no-break space: a narrow cell wraps between answers, never between a word and its score.
+        parts << QStringLiteral("%1\u00A0%2").arg(candidates[i].token, QLocale().toString(candidates[i].score, 'f', 2));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -81,6 +82,8 @@ FillMaskPanel::FillMaskPanel(Workbench* workbench, QWidget* parent) : QWidget(pa
     m_history = new QTableWidget(0, 0, this);
     m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_history->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Rows as tall as their wrapped answers, so a narrow column shows all three.
+    m_history->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto* probesBox = new QGroupBox(tr("Probes: re-scored at every evaluation of a run (top 3)"), this);
     auto* probesLayout = new QGridLayout(probesBox);
     probesLayout->addWidget(m_probes, 0, 0);

@@ -86,7 +86,9 @@ void DataWorker::buildChunks(const ChunkRequest& request)
 {
     const QString task = tr("Grouping texts into chunks");
     try {
-        if (!request.corpus) throw Error("no corpus is open: open one in the Dataset panel first");
+        if (!request.corpus)
+            throw MessageError(
+                Message(MASKLAB_TRANSLATE_NOOP("Engine", "no corpus is open: open one in the Dataset panel first")));
         auto snapshot = std::make_shared<ChunkSnapshot>();
         snapshot->corpus = request.corpus;
         const int pad = std::max(0, request.corpus->tokenizer->specialTokens().pad);
@@ -107,7 +109,9 @@ void DataWorker::maskChunk(const MaskRequest& request)
     const QString task = tr("Masking");
     try {
         if (!request.chunks || request.chunks->chunks.size() == 0)
-            throw Error("there are no chunks to mask: the corpus is shorter than one chunk, choose a smaller chunk size");
+            throw MessageError(
+                Message(MASKLAB_TRANSLATE_NOOP("Engine", "there are no chunks to mask: the corpus is shorter "
+                                                         "than one chunk, choose a smaller chunk size")));
         const ChunkSet& chunks = request.chunks->chunks;
         const std::size_t chunk = std::min(request.chunk, chunks.size() - 1);
         const MaskingVocabulary vocabulary = maskingVocabularyFor(*request.chunks->corpus->tokenizer);

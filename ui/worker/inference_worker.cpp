@@ -82,7 +82,10 @@ void InferenceWorker::createModel(const QString& slot, const QString& preset, co
                                   quint64 seed, int maxPositions)
 {
     try {
-        if (!tokenizer) throw Error("a model from scratch needs a tokenizer: open a corpus first");
+        if (!tokenizer)
+            throw MessageError(
+                Message(MASKLAB_TRANSLATE_NOOP("Engine", "a model from scratch needs a "
+                                                         "tokenizer: open a corpus first")));
         // The same construction as the trainer's prepare(), so this is the model a run starts from.
         torch::manual_seed(seed);
         ModelConfig config = ModelConfig::preset(preset.toStdString(), tokenizer->vocabSize());
@@ -107,7 +110,10 @@ void InferenceWorker::fillMask(const FillMaskRequest& request)
     reply.text = request.text;
     try {
         const auto found = m_models.constFind(request.slot);
-        if (found == m_models.constEnd()) throw Error("no model is loaded here: open a model folder or choose a checkpoint");
+        if (found == m_models.constEnd())
+            throw MessageError(
+                Message(MASKLAB_TRANSLATE_NOOP("Engine", "no model is loaded here: open a "
+                                                         "model folder or choose a checkpoint")));
         reply.folder = (*found)->folder;
         QElapsedTimer clock;
         clock.start();

@@ -4,7 +4,7 @@
 // blobs named by ETag, snapshots of symlinks per commit, refs per branch), so Python and MaskLab
 // see one cache. Also: what the cache already holds, and plain downloads with resume and a
 // checksum (the IMDb tarball). Everything reports progress through a callback that can cancel.
-#include "masklab/error.h"
+#include "masklab/message.h"
 
 #include <cstdint>
 #include <functional>
@@ -53,9 +53,9 @@ std::string describeProgress(const TransferProgress& progress);
 using ProgressCallback = std::function<bool(const TransferProgress&)>;
 
 // The callback cancelled. What was received stays on disk and the next download resumes it.
-class DownloadCancelled : public Error {
+class DownloadCancelled : public MessageError {
 public:
-    using Error::Error;
+    using MessageError::MessageError;
 };
 
 struct Snapshot {

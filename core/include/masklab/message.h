@@ -9,6 +9,8 @@
 #include "masklab/error.h"
 
 #include <cstdint>
+#include <exception>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,11 +25,12 @@ namespace masklab {
 class Message {
 public:
     struct Arg {
-        enum class Kind { Text, Count, Number };
+        enum class Kind { Text, Count, Number, Bytes, Inner };
         Kind kind = Kind::Text;
-        std::string text;   // Text
-        double value = 0;   // Count (a whole number) or Number
+        std::string text;   // Text; for the other kinds, the value as text() writes it
+        double value = 0;   // Count (a whole number), Number or Bytes
         int decimals = 0;   // Number: fixed decimals, or below 0 six significant digits
+        std::shared_ptr<const Message> inner;  // Inner: a message within this one
     };
 
     // format: a literal marked MASKLAB_TRANSLATE_NOOP("Engine", ...); it must outlive the message.
@@ -38,6 +41,11 @@ public:
     // Fixed decimals, or with decimals < 0 six significant digits ("2e-05", "65536"); the
     // window uses its locale's decimal sign.
     Message& number(double value, int decimals = -1);
+    // A size: "12.3 MB" in English, "12,3 МБ" in a Russian window.
+    Message& bytes(uint64_t size);
+    // A message within this one ("{1}: {2}", where {2} says what went wrong inside), translated
+    // in its own right.
+    Message& inner(Message message);
 
     const char* format() const { return m_format; }
     const std::vector<Arg>& args() const { return m_args; }
@@ -48,6 +56,12 @@ private:
     const char* m_format;
     std::vector<Arg> m_args;
 };
+
+// The message an exception carries: a MessageError's own, or what() as it is.
+Message messageOf(const std::exception& error);
+
+// "12.3 MB": bytes below 1000, then kB, MB and GB with one or two decimals (powers of 1000).
+std::string describeBytes(uint64_t bytes);
 
 // Puts values[i] where the format says {i+1}; a place without a value stays as written.
 std::string fillPlaces(const std::string& format, const std::vector<std::string>& values);

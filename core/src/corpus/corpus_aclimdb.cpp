@@ -1,6 +1,7 @@
 // The aclImdb folder layout (train/{pos,neg,unsup}, test/{pos,neg}) and the naming rules the
 // archive reader shares with it.
 #include "corpus/corpus_internal.h"
+#include "masklab/message.h"
 #include "support/quote.h"
 
 #include <algorithm>
@@ -34,7 +35,8 @@ std::vector<ImdbDir> imdbDirs(const std::string& split)
         return {{"test/pos", 1}, {"test/neg", 0}};
     if (split == "unsup")
         return {{"train/unsup", -1}};
-    throw Error("unknown split " + inQuotes(split) + "; choose train, test or unsup");
+    throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "unknown split {1}; choose train, test or unsup"))
+                           .arg(inQuotes(split)));
 }
 
 void sortImdbEntries(std::vector<ImdbEntry>& entries)
@@ -54,7 +56,9 @@ Document imdbDocument(std::string text, const ImdbDir& dir, const std::string& n
                       const std::string& split, const std::string& where)
 {
     if (text.empty())
-        throw Error("review file " + where + " is empty; delete it or put the review in it");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "review file {1} is empty; delete it or put the review in it"))
+                .arg(where));
     checkUtf8(text, where);
     Document document;
     document.text = std::move(text);
@@ -88,9 +92,12 @@ Corpus readAclImdbFolder(const std::filesystem::path& root, const CorpusOptions&
         std::error_code ec;
         fs::directory_iterator it(folder, ec);
         if (ec)
-            throw Error(folder.string() + " is missing or unreadable (" + ec.message()
-                        + "); an aclImdb folder holds train/pos, train/neg, train/unsup, "
-                          "test/pos and test/neg");
+            throw MessageError(
+                Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is missing or unreadable ({2}); an "
+                                                         "aclImdb folder holds train/pos, train/neg, "
+                                                         "train/unsup, test/pos and test/neg"))
+                    .arg(folder.string())
+                    .arg(ec.message()));
         for (const fs::directory_entry& item : it) {
             std::string name = item.path().filename().string();
             if (isReviewFile(name) && item.is_regular_file(ec))

@@ -1,5 +1,6 @@
 // The aclImdb layout read inside a tarball (.tar.gz, .tar.xz, ...) with libarchive, in one pass
 // and without unpacking: entries of the chosen split are read, all others skipped.
+#include "masklab/message.h"
 #include "support/quote.h"
 #include "corpus/corpus_internal.h"
 
@@ -17,10 +18,12 @@ struct ArchiveFree {
     void operator()(archive* handle) const { archive_read_free(handle); }
 };
 
-std::string archiveError(archive* handle)
+Message archiveError(archive* handle)
 {
     const char* message = archive_error_string(handle);
-    return message ? excerpt(message, 160) : "unknown error";
+    // libarchive's own words stay as they are.
+    return message ? Message("{1}").arg(excerpt(message, 160))
+                   : Message(MASKLAB_TRANSLATE_NOOP("Engine", "unknown error"));
 }
 
 // The part of an entry's path below its aclImdb/ folder ("train/pos/0_9.txt"), whatever lies
@@ -48,21 +51,31 @@ std::string readEntryData(archive* handle, archive_entry* entry, const std::stri
 {
     const la_int64_t claimed = archive_entry_size(entry);
     if (claimed > kMaxEntryBytes)
-        throw Error(where + " claims " + std::to_string(claimed) + " bytes, more than a review can be (" +
-                    std::to_string(kMaxEntryBytes >> 20) + " MB): the archive is damaged, download it again");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} claims {2} bytes, more than a review can be "
+                                                     "({3} MB): the archive is damaged, download it again"))
+                .arg(where)
+                .count(claimed)
+                .count(kMaxEntryBytes >> 20));
     std::string data;
     data.reserve(static_cast<std::size_t>(std::clamp<la_int64_t>(claimed, 0, 1 << 20)));
     char buffer[65536];
     while (true) {
         const la_ssize_t n = archive_read_data(handle, buffer, sizeof(buffer));
         if (n < 0)
-            throw Error("cannot read " + where + ": " + archiveError(handle)
-                        + "; the archive is damaged, download it again");
+            throw MessageError(
+                Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot read {1}: {2}; the archive "
+                                                         "is damaged, download it again"))
+                    .arg(where)
+                    .inner(archiveError(handle)));
         if (n == 0)
             break;
         if (static_cast<la_int64_t>(data.size()) + n > kMaxEntryBytes)
-            throw Error(where + " is larger than a review can be (" + std::to_string(kMaxEntryBytes >> 20) +
-                        " MB): the archive is damaged, download it again");
+            throw MessageError(
+                Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is larger than a review can be ({2} MB): "
+                                                         "the archive is damaged, download it again"))
+                    .arg(where)
+                    .count(kMaxEntryBytes >> 20));
         data.append(buffer, static_cast<std::size_t>(n));
     }
     return data;
@@ -78,8 +91,11 @@ Corpus readAclImdbArchive(const std::string& path, const CorpusOptions& options)
     archive_read_support_filter_all(handle.get());
     archive_read_support_format_tar(handle.get());
     if (archive_read_open_filename(handle.get(), path.c_str(), 1 << 20) != ARCHIVE_OK)
-        throw Error("cannot open archive " + path + ": " + archiveError(handle.get())
-                    + "; give a .tar.gz or .tar.xz of the aclImdb folder");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot open archive {1}: {2}; give a "
+                                                     ".tar.gz or .tar.xz of the aclImdb folder"))
+                .arg(path)
+                .inner(archiveError(handle.get())));
 
     std::error_code ec;
     const auto total = std::filesystem::file_size(path, ec);
@@ -114,8 +130,11 @@ Corpus readAclImdbArchive(const std::string& path, const CorpusOptions& options)
         }
     }
     if (status != ARCHIVE_EOF)
-        throw Error("cannot read archive " + path + ": " + archiveError(handle.get())
-                    + "; it is damaged or not a tar archive, download it again");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot read archive {1}: {2}; it is damaged "
+                                                     "or not a tar archive, download it again"))
+                .arg(path)
+                .inner(archiveError(handle.get())));
     progress.finish(static_cast<std::size_t>(archive_filter_bytes(handle.get(), -1)));
 
     sortImdbEntries(entries);

@@ -174,7 +174,7 @@ void ProgressReporter::finish(std::size_t done)
 void ProgressReporter::report(std::size_t done)
 {
     if (!m_options.progress(done, m_total))
-        throw Error("cancelled reading " + m_path);
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cancelled reading {1}")).arg(m_path));
 }
 
 }  // namespace detail

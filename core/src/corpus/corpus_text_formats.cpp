@@ -51,13 +51,17 @@ void forEachLine(std::string_view text, Body&& body)
 }
 
 // The first few names, each cut and escaped: a header line may hold anything.
-std::string joinNames(const std::vector<std::string>& names)
+Message joinNames(const std::vector<std::string>& names)
 {
+    if (names.empty()) return Message(MASKLAB_TRANSLATE_NOOP("Engine", "none"));
     std::string joined;
     for (std::size_t i = 0; i < names.size() && i < 8; ++i)
         joined += (joined.empty() ? "" : ", ") + names[i];
-    if (names.empty()) return "none";
-    return excerpt(joined, 100) + (names.size() > 8 ? ", and " + std::to_string(names.size() - 8) + " more" : "");
+    // The names themselves, as the file writes them: nothing to translate.
+    if (names.size() <= 8) return Message("{1}").arg(excerpt(joined, 100));
+    return Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}, and {2} more"))
+        .arg(excerpt(joined, 100))
+        .count(static_cast<int64_t>(names.size() - 8));
 }
 
 // --- JSONL -----------------------------------------------------------------------------------
@@ -73,31 +77,52 @@ int jsonLabel(const nlohmann::json& value)
     return -1;
 }
 
-Document jsonlDocument(std::string_view line, const std::string& where,
+// `path` and `number` (the line's) name the line in messages.
+Document jsonlDocument(std::string_view line, const std::string& path, std::size_t number,
                        const CorpusOptions& options)
 {
+    const auto lineNumber = static_cast<int64_t>(number);
     nlohmann::json object;
     try {
         object = nlohmann::json::parse(line.begin(), line.end());
     } catch (const nlohmann::json::exception& error) {
         // nlohmann quotes what it last read: for a missing quote, the rest of a 200 MB line. A
         // number past double's range (1e400) is an out_of_range error, not a parse error.
-        throw Error(where + " is not valid JSON (" + jsonReason(error) + "); write one JSON object per line");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} line {2} is not valid JSON ({3}); "
+                                                     "write one JSON object per line"))
+                .arg(path)
+                .count(lineNumber)
+                .arg(jsonReason(error)));
     }
     if (!object.is_object())
-        throw Error(where + " is not a JSON object; write one object per line, such as {\""
-                    + options.textField + "\": \"...\"}");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} line {2} is not a JSON object; write one "
+                                                     "object per line, such as {\"{3}\": \"...\"}"))
+                .arg(path)
+                .count(lineNumber)
+                .arg(options.textField));
     const auto text = object.find(options.textField);
     if (text == object.end()) {
         std::vector<std::string> keys;
         for (const auto& item : object.items())
             keys.push_back(item.key());
-        throw Error(where + " has no field " + inQuotes(options.textField) + " (it has: "
-                    + joinNames(keys) + "); choose the field with --field");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} line {2} has no field {3} (it has: "
+                                                     "{4}); choose the field with --field"))
+                .arg(path)
+                .count(lineNumber)
+                .arg(inQuotes(options.textField))
+                .inner(joinNames(keys)));
     }
     if (!text->is_string())
-        throw Error(where + " has a " + text->type_name() + " in field " + inQuotes(options.textField)
-                    + ", not a string; choose the text field with --field");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} line {2} has a {3} in field {4}, not a "
+                                                     "string; choose the text field with --field"))
+                .arg(path)
+                .count(lineNumber)
+                .arg(text->type_name())
+                .arg(inQuotes(options.textField)));
 
     Document document;
     document.text = std::move(text->get_ref<std::string&>());
@@ -169,9 +194,12 @@ private:
         for (;;) {
             const std::size_t quote = m_text.find('"', m_pos);
             if (quote == std::string_view::npos)
-                throw Error(m_path + " line " + std::to_string(openLine)
-                            + " opens a quoted field that is never closed; close it with \" "
-                              "and write quotes inside it as \"\"");
+                throw MessageError(
+                    Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} line {2} opens a quoted field "
+                                                             "that is never closed; close it with "
+                                                             "\" and write quotes inside it as \"\""))
+                        .arg(m_path)
+                        .count(static_cast<int64_t>(openLine)));
             const std::string_view chunk = m_text.substr(m_pos, quote - m_pos);
             m_line += static_cast<std::size_t>(std::count(chunk.begin(), chunk.end(), '\n'));
             field.append(chunk);
@@ -260,7 +288,7 @@ Corpus readJsonl(const std::string& path, const CorpusOptions& options)
     forEachLine(content, [&](std::string_view line, std::size_t number, std::size_t end) {
         if (isBlank(line))
             return;
-        Document document = jsonlDocument(line, path + " line " + std::to_string(number), options);
+        Document document = jsonlDocument(line, path, number, options);
         document.source = name + ":" + std::to_string(number);
         corpus.documents.push_back(std::move(document));
         progress.update(end);
@@ -283,8 +311,12 @@ Corpus readCsv(const std::string& path, const CorpusOptions& options)
     const std::size_t textColumn = columnIndex(header, options.textField);
     const std::size_t labelColumn = columnIndex(header, options.labelField);
     if (textColumn == header.size())
-        throw Error(path + " has no column " + inQuotes(options.textField) + " (columns: "
-                    + joinNames(header) + "); choose the column with --field");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} has no column {2} (columns: "
+                                                     "{3}); choose the column with --field"))
+                .arg(path)
+                .arg(inQuotes(options.textField))
+                .inner(joinNames(header)));
 
     ProgressReporter progress(options, path, content.size(), kProgressBytes);
     Corpus corpus;
@@ -294,9 +326,13 @@ Corpus readCsv(const std::string& path, const CorpusOptions& options)
             continue;  // a blank line
         const std::string line = std::to_string(parser.line());
         if (textColumn >= fields.size())
-            throw Error(path + " line " + line + " has " + std::to_string(fields.size())
-                        + " fields but the header has " + std::to_string(header.size())
-                        + "; check the delimiter and the quoting of that line");
+            throw MessageError(
+                Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} line {2} has {3} fields but the header has {4}; "
+                                                         "check the delimiter and the quoting of that line"))
+                    .arg(path)
+                    .count(static_cast<int64_t>(parser.line()))
+                    .count(static_cast<int64_t>(fields.size()))
+                    .count(static_cast<int64_t>(header.size())));
         Document document;
         document.text = std::move(fields[textColumn]);
         if (labelColumn < fields.size())
@@ -328,10 +364,15 @@ Corpus readPlainText(const std::string& path, const CorpusOptions& options)
             files.push_back(it->path().lexically_relative(path).generic_string());
     }
     if (ec)
-        throw Error("cannot list " + path + ": " + ec.message());
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot list {1}: {2}"))
+                               .arg(path)
+                               .arg(ec.message()));
     if (files.empty())
-        throw Error(path + " has no *.txt files and is not an aclImdb folder (train/, test/); "
-                           "give a folder of .txt files, an aclImdb folder or a corpus file");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} has no *.txt files and is not an aclImdb "
+                                                     "folder (train/, test/); give a folder of .txt "
+                                                     "files, an aclImdb folder or a corpus file"))
+                .arg(path));
     std::sort(files.begin(), files.end());
 
     ProgressReporter progress(options, path, files.size(), kProgressFiles);

@@ -3,6 +3,7 @@
 #include "corpus/token_cache_format.h"
 #include "support/fnv_hash.h"
 #include "masklab/error.h"
+#include "masklab/message.h"
 #include "masklab/parallel.h"
 
 #include <cstdio>
@@ -95,7 +96,9 @@ void TokenStore::save(const std::string& path, uint64_t key) const
     const std::string temporary = path + ".part" + std::to_string(::getpid());
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) throw Error("cannot write the token cache " + temporary);
+        if (!out)
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot write the token cache {1}"))
+                                   .arg(temporary));
         Header header{};
         std::memcpy(header.magic, kMagic, sizeof(kMagic));
         header.key = key;
@@ -106,7 +109,9 @@ void TokenStore::save(const std::string& path, uint64_t key) const
         out.write(reinterpret_cast<const char*>(m_offsets), static_cast<std::streamsize>(8 * (m_documents + 1)));
         out.write(reinterpret_cast<const char*>(m_ids), static_cast<std::streamsize>(4 * m_tokens));
         out.write(reinterpret_cast<const char*>(m_wordIds), static_cast<std::streamsize>(4 * m_tokens));
-        if (!out.flush()) throw Error("cannot write the token cache " + temporary + ": disk full?");
+        if (!out.flush())
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot write the token cache {1}: disk full?"))
+                                   .arg(temporary));
     }
     // On disk before the rename: a crash leaves the old file or the whole new one.
     const int fd = ::open(temporary.c_str(), O_RDONLY | O_CLOEXEC);
@@ -115,12 +120,13 @@ void TokenStore::save(const std::string& path, uint64_t key) const
     std::error_code ec;
     if (!synced) {
         std::filesystem::remove(temporary, ec);
-        throw Error("cannot write the token cache " + temporary + ": disk full?");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot write the token cache {1}: disk full?"))
+                               .arg(temporary));
     }
     std::filesystem::rename(temporary, path, ec);
     if (ec) {
         std::filesystem::remove(temporary, ec);
-        throw Error("cannot rename the token cache to " + path);
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot rename the token cache to {1}")).arg(path));
     }
 }
 

@@ -1,6 +1,7 @@
 #include "masklab/chunking.h"
 
 #include "masklab/error.h"
+#include "masklab/message.h"
 
 #include <numeric>
 
@@ -25,8 +26,12 @@ ChunkSet groupTexts(const TokenStore& store, const ChunkOptions& options, int32_
 ChunkSet groupTexts(const TokenStore& store, const std::vector<std::size_t>& documentOrder,
                     const ChunkOptions& options, int32_t padId)
 {
-    if (options.chunkSize <= 0) throw Error("chunk size must be positive (the course uses 128)");
-    if (options.groupSize < 0) throw Error("group size must be 0 (whole corpus) or a number of documents");
+    if (options.chunkSize <= 0)
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "chunk size must be positive (the course uses 128)")));
+    if (options.groupSize < 0)
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "group size must be 0 (whole corpus) or a number of documents")));
     const auto chunk = static_cast<std::size_t>(options.chunkSize);
     const std::size_t group = options.groupSize == 0 ? std::max<std::size_t>(1, documentOrder.size())
                                                      : static_cast<std::size_t>(options.groupSize);

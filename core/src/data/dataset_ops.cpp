@@ -10,16 +10,23 @@
 namespace masklab {
 namespace {
 
-// Resolves a size against the corpus: a fraction rounds as datasets does (test up, train down).
-std::size_t resolve(double size, std::size_t count, bool roundUp, const char* name)
+// Resolves the test or the train size against the corpus: a fraction rounds as datasets does
+// (test up, train down). Each size has its own messages, so that each is translated whole.
+std::size_t resolve(double size, std::size_t count, bool test)
 {
-    if (size < 0 || std::isnan(size)) throw Error(std::string(name) + " size must not be negative");
+    if (size < 0 || std::isnan(size))
+        throw MessageError(test ? Message(MASKLAB_TRANSLATE_NOOP("Engine", "test size must not be negative"))
+                                : Message(MASKLAB_TRANSLATE_NOOP("Engine", "train size must not be negative")));
     if (size == 0) return 0;
     if (size < 1) {
         const double scaled = size * static_cast<double>(count);
-        return static_cast<std::size_t>(roundUp ? std::ceil(scaled) : std::floor(scaled));
+        return static_cast<std::size_t>(test ? std::ceil(scaled) : std::floor(scaled));
     }
-    if (size != std::floor(size)) throw Error(std::string(name) + " size must be a whole number of documents or a fraction below 1");
+    if (size != std::floor(size))
+        throw MessageError(test ? Message(MASKLAB_TRANSLATE_NOOP("Engine", "test size must be a whole number of "
+                                                                           "documents or a fraction below 1"))
+                                : Message(MASKLAB_TRANSLATE_NOOP("Engine", "train size must be a whole number of "
+                                                                           "documents or a fraction below 1")));
     return static_cast<std::size_t>(size);
 }
 
@@ -37,8 +44,8 @@ std::vector<std::size_t> shuffledIndices(std::size_t count, uint64_t seed)
 SplitIndices trainTestSplit(std::size_t count, SplitSizes sizes, uint64_t seed)
 {
     if (count == 0) throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot split an empty corpus: load some documents first")));
-    std::size_t test = resolve(sizes.test, count, true, "test");
-    std::size_t train = resolve(sizes.train, count, false, "train");
+    std::size_t test = resolve(sizes.test, count, /*test=*/true);
+    std::size_t train = resolve(sizes.train, count, /*test=*/false);
     if (test == 0 && train == 0) test = static_cast<std::size_t>(std::ceil(0.25 * static_cast<double>(count)));
     if (train == 0) train = count > test ? count - test : 0;
     if (test == 0 && sizes.test == 0) test = count > train ? count - train : 0;

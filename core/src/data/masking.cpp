@@ -12,9 +12,13 @@ void validate(const MaskingOptions& o)
 {
     auto probability = [](double p) { return p >= 0.0 && p <= 1.0; };
     if (!probability(o.mlmProbability) || !probability(o.wwmProbability))
-        throw Error("masking probability must lie between 0 and 1 (the course uses 0.15, or 0.2 for whole words)");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "masking probability must lie between 0 and 1 "
+                                                     "(the course uses 0.15, or 0.2 for whole words)")));
     if (!probability(o.maskShare) || !probability(o.randomShare) || o.maskShare + o.randomShare > 1.0 + 1e-12)
-        throw Error("the [MASK] and random shares must be between 0 and 1 and add up to at most 1 (course: 0.8 and 0.1)");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "the [MASK] and random shares must be between 0 and "
+                                                     "1 and add up to at most 1 (course: 0.8 and 0.1)")));
 }
 
 // Token masking, as DataCollatorForLanguageModeling.torch_mask_tokens.

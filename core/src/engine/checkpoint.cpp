@@ -24,12 +24,20 @@ std::string shapeText(const at::Tensor& t)
     return s + "]";
 }
 
-std::string joinList(const std::vector<std::string>& items, std::size_t most = 12)
+// The items one to a line ("\n  <item>"), the first `most` of them: a chain of messages, so that
+// each item is translated on its own. The chain's own formats are only layout, no words:
+// unmarked, like messageOf's "{1}", so the window keeps them as they are.
+Message joinList(const std::vector<Message>& items, std::size_t most = 12)
 {
-    std::string s;
-    for (std::size_t i = 0; i < items.size() && i < most; ++i) s += "\n  " + items[i];
-    if (items.size() > most) s += "\n  ... and " + std::to_string(items.size() - most) + " more";
-    return s;
+    Message list("");
+    for (std::size_t i = 0; i < items.size() && i < most; ++i)
+        list = Message("{1}\n  {2}").inner(std::move(list)).inner(items[i]);
+    if (items.size() > most)
+        list = Message("{1}\n  {2}")
+                   .inner(std::move(list))
+                   .inner(Message(MASKLAB_TRANSLATE_NOOP("Engine", "... and {1} more"))
+                              .count(static_cast<int64_t>(items.size() - most)));
+    return list;
 }
 
 // Old checkpoints (the hub's bert-base-uncased among them) name LayerNorm parameters gamma and
@@ -54,26 +62,51 @@ std::vector<std::string> loadStateDict(MaskedLanguageModelImpl& model, const Ten
     for (const NamedTensor& t : tensors) byName[currentTensorName(t.name)] = &t.tensor;
 
     auto params = model.named_parameters();
-    std::vector<std::string> missing, misshaped, warnings;
+    std::vector<Message> missing, misshaped;
+    std::vector<std::string> warnings;
     for (const auto& item : params) {
         const auto found = byName.find(item.key());
         if (found == byName.end()) {
-            missing.push_back(item.key() + " " + shapeText(item.value()));
+            missing.push_back(Message("{1} {2}").arg(item.key()).arg(shapeText(item.value())));  // no words
         } else if (found->second->sizes() != item.value().sizes()) {
-            misshaped.push_back(item.key() + ": checkpoint " + shapeText(*found->second) + ", model " +
-                                shapeText(item.value()));
+            misshaped.push_back(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: checkpoint {2}, model {3}"))
+                                    .arg(item.key())
+                                    .arg(shapeText(*found->second))
+                                    .arg(shapeText(item.value())));
         } else if (!found->second->is_floating_point()) {
-            misshaped.push_back(item.key() + ": stored as " + std::string(c10::toString(found->second->scalar_type())) +
-                                ", a floating-point type is needed");
+            misshaped.push_back(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: stored as {2}, a floating-point type is "
+                                                               "needed"))
+                                    .arg(item.key())
+                                    .arg(c10::toString(found->second->scalar_type())));
         }
     }
-    if (!missing.empty() || !misshaped.empty()) {
-        std::string message = where + " does not fit a " + model.config().className() + " with this config.json:";
-        if (!missing.empty()) message += "\nmissing tensors:" + joinList(missing);
-        if (!misshaped.empty()) message += "\ntensors of the wrong shape or type:" + joinList(misshaped);
-        message += "\nCheck that config.json belongs to these weights (vocab_size, dim, n_layers, hidden_dim).";
-        throw Error(message);
-    }
+    // One whole format for each case, so that a translation can order its parts.
+    if (!missing.empty() && !misshaped.empty())
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} does not fit a {2} with this config.json:\n"
+                                                          "missing tensors:{3}\n"
+                                                          "tensors of the wrong shape or type:{4}\n"
+                                                          "Check that config.json belongs to these weights "
+                                                          "(vocab_size, dim, n_layers, hidden_dim)."))
+                               .arg(where)
+                               .arg(model.config().className())
+                               .inner(joinList(missing))
+                               .inner(joinList(misshaped)));
+    if (!missing.empty())
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} does not fit a {2} with this config.json:\n"
+                                                          "missing tensors:{3}\n"
+                                                          "Check that config.json belongs to these weights "
+                                                          "(vocab_size, dim, n_layers, hidden_dim)."))
+                               .arg(where)
+                               .arg(model.config().className())
+                               .inner(joinList(missing)));
+    if (!misshaped.empty())
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} does not fit a {2} with this config.json:\n"
+                                                          "tensors of the wrong shape or type:{3}\n"
+                                                          "Check that config.json belongs to these weights "
+                                                          "(vocab_size, dim, n_layers, hidden_dim)."))
+                               .arg(where)
+                               .arg(model.config().className())
+                               .inner(joinList(misshaped)));
     const auto aliases = model.tiedAliases();
     {
         torch::NoGradGuard noGrad;
@@ -145,7 +178,11 @@ PretrainedModel loadPretrained(const std::string& folderText)
         weights = (folder / (safetensors ? "model.safetensors.index.json" : "pytorch_model.bin.index.json")).string();
         for (const std::string& shard : hub::shardsOfIndex(weights)) {
             const std::string path = (folder / shard).string();
-            if (!fs::exists(path)) throw Error(weights + " names " + shard + ", which is not in the folder");
+            if (!fs::exists(path))
+                throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} names {2}, which is not in the "
+                                                                  "folder"))
+                                       .arg(weights)
+                                       .arg(shard));
             TensorList part = safetensors ? readSafetensors(path) : readPytorchBin(path);
             for (NamedTensor& t : part) tensors.push_back(std::move(t));
         }
@@ -179,7 +216,10 @@ void savePretrained(const std::string& folderText, const MaskedLanguageModelImpl
                                    .arg(temporary));
     }
     fs::rename(temporary, folder / "config.json", ec);
-    if (ec) throw Error("cannot write " + (folder / "config.json").string() + ": " + ec.message());
+    if (ec)
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot write {1}: {2}"))
+                               .arg((folder / "config.json").string())
+                               .arg(ec.message()));
     tokenizer.saveFiles(folderText);
 }
 

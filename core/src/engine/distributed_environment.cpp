@@ -1,6 +1,7 @@
 #include "masklab/distributed.h"
 
 #include "masklab/error.h"
+#include "masklab/message.h"
 
 #include <cstdlib>
 #include <string>
@@ -21,9 +22,13 @@ int wholeNumber(const char* name, int fallback, int lowest, int highest)
     char* end = nullptr;
     const long value = std::strtol(text, &end, 10);
     if (*end != '\0' || value < lowest || value > highest)
-        throw Error(std::string("the environment variable ") + name + " is \"" + text + "\", not a whole number from " +
-                    std::to_string(lowest) + " to " + std::to_string(highest) +
-                    ": launch with torchrun or masklab-cli train --nproc, which set it");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the environment variable {1} is \"{2}\", not a "
+                                                          "whole number from {3} to {4}: launch with torchrun or "
+                                                          "masklab-cli train --nproc, which set it"))
+                               .arg(name)
+                               .arg(text)
+                               .count(lowest)
+                               .count(highest));
     return static_cast<int>(value);
 }
 
@@ -42,8 +47,10 @@ std::optional<ProcessGroupSpec> processGroupFromEnvironment()
     spec.agentStore = agent && (std::string(agent) == "True" || std::string(agent) == "true" || std::string(agent) == "1");
     spec.restartCount = wholeNumber("TORCHELASTIC_RESTART_COUNT", 0, 0, 1 << 20);
     if (spec.worldSize > 1 && !variable("MASTER_PORT"))
-        throw Error("WORLD_SIZE is " + std::to_string(spec.worldSize) +
-                    " but MASTER_PORT is not set: launch with torchrun or masklab-cli train --nproc, which set it");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "WORLD_SIZE is {1} but MASTER_PORT is not set: "
+                                                          "launch with torchrun or masklab-cli train --nproc, which "
+                                                          "set it"))
+                               .count(spec.worldSize));
     return spec;
 }
 

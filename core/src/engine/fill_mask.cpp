@@ -35,7 +35,9 @@ private:
 void checkSetup(const MaskedLanguageModelImpl& model, const Tokenizer& tokenizer, int topK)
 {
     if (topK < 1)
-        throw Error("fill-mask was asked for " + std::to_string(topK) + " predictions; ask for at least 1");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "fill-mask was asked for {1} predictions; ask for "
+                                                          "at least 1"))
+                               .count(topK));
     if (tokenizer.specialTokens().mask < 0)
         throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the tokenizer has no [MASK] token, so fill-mask has nothing to "
                                                           "fill; use the tokenizer the model was trained with")));
@@ -171,7 +173,9 @@ std::vector<FillMaskResult> fillMask(MaskedLanguageModelImpl& model, const Token
 {
     checkSetup(model, tokenizer, topK);
     if (batchSize < 1)
-        throw Error("fill-mask batch size is " + std::to_string(batchSize) + "; it must be at least 1");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "fill-mask batch size is {1}; it must be at "
+                                                          "least 1"))
+                               .count(batchSize));
     std::vector<PreparedText> prepared;
     prepared.reserve(texts.size());
     for (std::size_t i = 0; i < texts.size(); ++i)

@@ -1,6 +1,7 @@
 #include "masklab/masked_lm.h"
 
 #include "masklab/error.h"
+#include "masklab/message.h"
 
 #include <torch/torch.h>
 
@@ -151,8 +152,10 @@ torch::Tensor MaskedLanguageModelImpl::encodeKeeping(const torch::Tensor& inputI
 {
     const int64_t batch = inputIds.size(0), seq = inputIds.size(1);
     if (seq > m_config.maxPositions)
-        throw Error("sequence of " + std::to_string(seq) + " tokens is longer than the model's " +
-                    std::to_string(m_config.maxPositions) + " positions; use a smaller chunk size");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "sequence of {1} tokens is longer than the model's "
+                                                          "{2} positions; use a smaller chunk size"))
+                               .count(seq)
+                               .count(m_config.maxPositions));
     const auto positions = torch::arange(seq, inputIds.options().dtype(torch::kLong));
     torch::Tensor x = m_wordEmbeddings(inputIds) + m_positionEmbeddings(positions).unsqueeze(0);
     if (m_tokenTypeEmbeddings) x = x + m_tokenTypeEmbeddings->weight[0];

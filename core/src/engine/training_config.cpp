@@ -141,62 +141,122 @@ std::string demoBaseModelPath()
            "/base-model";
 }
 
-// The rules are marked for lupdate (see training_setting_help.cpp): the window shows them,
-// translated, at the field; the message with the key is for the CLI and the JSON file.
+namespace {
+
+// A rule a setting breaks, marked twice: alone, for the window to show at the field (context
+// "TrainingSettings", see training_setting_help.cpp), and as the sentence of the CLI's and
+// validate()'s message, with the key at {1} or naming the keys itself (context "Engine"): a
+// whole sentence, so that the window can translate validate()'s message too.
+struct Rule {
+    const char* alone;
+    const char* sentence;
+};
+
+constexpr Rule kPositive = {MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"),
+                            MASKLAB_TRANSLATE_NOOP("Engine", "{1} must be positive")};
+constexpr Rule kZeroOrPositive = {MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be 0 or positive"),
+                                  MASKLAB_TRANSLATE_NOOP("Engine", "{1} must be 0 or positive")};
+constexpr Rule kNotNegative = {MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must not be negative"),
+                               MASKLAB_TRANSLATE_NOOP("Engine", "{1} must not be negative")};
+constexpr Rule kProbability = {MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be between 0 and 1"),
+                               MASKLAB_TRANSLATE_NOOP("Engine", "{1} must be between 0 and 1")};
+constexpr Rule kBelowOne = {MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be at least 0 and below 1"),
+                            MASKLAB_TRANSLATE_NOOP("Engine", "{1} must be at least 0 and below 1")};
+constexpr Rule kDropout = {MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be at least 0 and below 1, or -1 for the "
+                                                                      "model's own"),
+                           MASKLAB_TRANSLATE_NOOP("Engine", "{1} must be at least 0 and below 1, or -1 for the model's "
+                                                            "own")};
+
+struct Found {
+    TrainingConfig::Problem problem;
+    Message sentence;  // problem.message, for the window to translate
+};
+
+std::vector<Found> findProblems(const TrainingConfig& c)
+{
+    std::vector<Found> found;
+    auto require = [&](bool ok, const char* key, const Rule& rule) {
+        if (ok) return;
+        Message sentence = Message(rule.sentence).arg(key);
+        found.push_back({{key, rule.alone, sentence.text()}, std::move(sentence)});
+    };
+    if (c.model.empty() && c.fromScratch.empty())
+        require(false, "model",
+                {MASKLAB_TRANSLATE_NOOP("TrainingSettings", "choose a model folder, or a size for a new model"),
+                 MASKLAB_TRANSLATE_NOOP("Engine", "give either a model folder (model) or a size to start from scratch "
+                                                  "(from_scratch)")});
+    if (!c.model.empty() && !c.fromScratch.empty())
+        require(false, "from_scratch",
+                {MASKLAB_TRANSLATE_NOOP("TrainingSettings", "leave empty to adapt the model folder, or clear the "
+                                                            "model folder"),
+                 MASKLAB_TRANSLATE_NOOP("Engine", "give either a model folder (model) or a size to start from scratch "
+                                                  "(from_scratch), not both")});
+    require(!c.corpus.empty(), "corpus",
+            {MASKLAB_TRANSLATE_NOOP("TrainingSettings", "choose an aclImdb folder or tarball, a JSONL, CSV or "
+                                                        "text file"),
+             MASKLAB_TRANSLATE_NOOP("Engine", "no corpus: set corpus (--input) to an aclImdb folder or tarball, JSONL, "
+                                              "CSV or text")});
+    for (const auto& [value, key] :
+         {std::pair{c.dropout, "dropout"}, std::pair{c.attentionDropout, "attention_dropout"}})
+        require(value == -1 || (value >= 0 && value < 1), key, kDropout);
+    require(c.chunkSize > 0, "chunk_size", kPositive);
+    require(c.groupSize >= 0, "group_size", kZeroOrPositive);
+    require(c.trainSize > 0, "train_size", kPositive);
+    require(c.testSize > 0, "test_size",
+            {MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive: evaluation measures perplexity on "
+                                                        "these chunks"),
+             MASKLAB_TRANSLATE_NOOP("Engine", "{1} must be positive: evaluation measures perplexity on these chunks")});
+    require(c.mlmProbability > 0 && c.mlmProbability < 1, "mlm_probability", kProbability);
+    require(c.wwmProbability > 0 && c.wwmProbability < 1, "wwm_probability", kProbability);
+    require(c.maskShare >= 0, "mask_share", kNotNegative);
+    require(c.randomShare >= 0, "random_share", kNotNegative);
+    if (c.maskShare >= 0 && c.randomShare >= 0)
+        require(c.maskShare + c.randomShare <= 1, "random_share",
+                {MASKLAB_TRANSLATE_NOOP("TrainingSettings", "with the [MASK] share, must add up to at most 1"),
+                 MASKLAB_TRANSLATE_NOOP("Engine", "mask_share and random_share must be at least 0 and add up "
+                                                  "to at most 1")});
+    require(c.learningRate > 0, "learning_rate", kPositive);
+    require(c.weightDecay >= 0, "weight_decay", kNotNegative);
+    require(c.adamBeta1 >= 0 && c.adamBeta1 < 1, "adam_beta1", kBelowOne);
+    require(c.adamBeta2 >= 0 && c.adamBeta2 < 1, "adam_beta2", kBelowOne);
+    require(c.adamEpsilon > 0, "adam_epsilon", kPositive);
+    require(c.batchSize > 0, "batch_size", kPositive);
+    require(c.gradientAccumulation > 0, "gradient_accumulation", kPositive);
+    require(c.epochs > 0, "epochs", kPositive);
+    require(c.warmupSteps >= 0, "warmup_steps", kNotNegative);
+    require(c.maxGradNorm >= 0, "max_grad_norm", kNotNegative);
+    require(c.saveEverySteps >= 0, "save_every_steps", kZeroOrPositive);
+    require(c.ddpBucketCapMb > 0 && c.ddpBucketCapMb <= 4096, "ddp_bucket_cap_mb",
+            {MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be from 1 to 4096"),
+             MASKLAB_TRANSLATE_NOOP("Engine", "{1} must be from 1 to 4096")});
+    require(c.ddpTimeout > 0, "ddp_timeout", kPositive);
+    require(c.evalBatchSize > 0, "eval_batch_size", kPositive);
+    require(c.precision == "auto" || c.precision == "fp32" || c.precision == "bf16" || c.precision == "fp16",
+            "precision",
+            {MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be auto, fp32, bf16 or fp16"),
+             MASKLAB_TRANSLATE_NOOP("Engine", "{1} must be auto, fp32, bf16 or fp16")});
+    require(!c.outputDir.empty(), "output_dir",
+            {MASKLAB_TRANSLATE_NOOP("TrainingSettings", "choose a folder for the run"),
+             MASKLAB_TRANSLATE_NOOP("Engine", "output_dir is empty: the run needs a folder for checkpoints and "
+                                              "metrics")});
+    return found;
+}
+
+}  // namespace
+
 std::vector<TrainingConfig::Problem> TrainingConfig::problems() const
 {
-    std::vector<Problem> found;
-    auto require = [&](bool ok, const char* key, const char* rule, std::string message = {}) {
-        if (ok) return;
-        found.push_back({key, rule, message.empty() ? std::string(key) + " " + rule : message});
-    };
-    if (model.empty() && fromScratch.empty())
-        require(false, "model", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "choose a model folder, or a size for a new model"),
-                "give either a model folder (model) or a size to start from scratch (from_scratch)");
-    if (!model.empty() && !fromScratch.empty())
-        require(false, "from_scratch", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "leave empty to adapt the model folder, or clear the model folder"),
-                "give either a model folder (model) or a size to start from scratch (from_scratch), not both");
-    require(!corpus.empty(), "corpus", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "choose an aclImdb folder or tarball, a JSONL, CSV or text file"),
-            "no corpus: set corpus (--input) to an aclImdb folder or tarball, JSONL, CSV or text");
-    for (const auto& [value, key] : {std::pair{dropout, "dropout"}, std::pair{attentionDropout, "attention_dropout"}})
-        require(value == -1 || (value >= 0 && value < 1), key,
-                MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be at least 0 and below 1, or -1 for the model's own"));
-    require(chunkSize > 0, "chunk_size", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
-    require(groupSize >= 0, "group_size", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be 0 or positive"));
-    require(trainSize > 0, "train_size", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
-    require(testSize > 0, "test_size", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive: evaluation measures perplexity on these chunks"));
-    require(mlmProbability > 0 && mlmProbability < 1, "mlm_probability", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be between 0 and 1"));
-    require(wwmProbability > 0 && wwmProbability < 1, "wwm_probability", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be between 0 and 1"));
-    require(maskShare >= 0, "mask_share", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must not be negative"));
-    require(randomShare >= 0, "random_share", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must not be negative"));
-    if (maskShare >= 0 && randomShare >= 0)
-        require(maskShare + randomShare <= 1, "random_share", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "with the [MASK] share, must add up to at most 1"),
-                "mask_share and random_share must be at least 0 and add up to at most 1");
-    require(learningRate > 0, "learning_rate", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
-    require(weightDecay >= 0, "weight_decay", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must not be negative"));
-    require(adamBeta1 >= 0 && adamBeta1 < 1, "adam_beta1", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be at least 0 and below 1"));
-    require(adamBeta2 >= 0 && adamBeta2 < 1, "adam_beta2", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be at least 0 and below 1"));
-    require(adamEpsilon > 0, "adam_epsilon", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
-    require(batchSize > 0, "batch_size", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
-    require(gradientAccumulation > 0, "gradient_accumulation", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
-    require(epochs > 0, "epochs", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
-    require(warmupSteps >= 0, "warmup_steps", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must not be negative"));
-    require(maxGradNorm >= 0, "max_grad_norm", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must not be negative"));
-    require(saveEverySteps >= 0, "save_every_steps", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be 0 or positive"));
-    require(ddpBucketCapMb > 0 && ddpBucketCapMb <= 4096, "ddp_bucket_cap_mb", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be from 1 to 4096"));
-    require(ddpTimeout > 0, "ddp_timeout", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
-    require(evalBatchSize > 0, "eval_batch_size", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be positive"));
-    require(precision == "auto" || precision == "fp32" || precision == "bf16" || precision == "fp16", "precision",
-            MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be auto, fp32, bf16 or fp16"));
-    require(!outputDir.empty(), "output_dir", MASKLAB_TRANSLATE_NOOP("TrainingSettings", "choose a folder for the run"),
-            "output_dir is empty: the run needs a folder for checkpoints and metrics");
-    return found;
+    std::vector<Problem> problems;
+    for (Found& f : findProblems(*this)) problems.push_back(std::move(f.problem));
+    return problems;
 }
 
 void TrainingConfig::validate() const
 {
-    const std::vector<Problem> found = problems();
-    if (!found.empty()) throw Error("training config: " + found.front().message);
+    std::vector<Found> found = findProblems(*this);
+    if (!found.empty())
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "training config: {1}"))
+                               .inner(std::move(found.front().sentence)));
 }
 
 }  // namespace masklab

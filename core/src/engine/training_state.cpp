@@ -49,9 +49,17 @@ void setCpuGeneratorState(const torch::Tensor& state)
 constexpr const char* kStateFiles[] = {"model.safetensors", "optimizer.pt", "rng.pt"};
 constexpr int kStateFormat = 3;  // 3: the place in the epoch as a sample, the global batch
 
+// What MappedFile says when a file of the state cannot be read.
+const MappedFileMessages kMappedStateFile = {
+    MASKLAB_TRANSLATE_NOOP("Engine", "cannot open the training state file {1}: {2}; check the path and its "
+                           "permissions"),
+    MASKLAB_TRANSLATE_NOOP("Engine", "cannot read the training state file {1}: it is not a regular file"),
+    MASKLAB_TRANSLATE_NOOP("Engine", "cannot map the training state file {1}: {2}"),
+};
+
 std::string fileChecksum(const fs::path& path)
 {
-    const MappedFile file(path.string(), "training state file");
+    const MappedFile file(path.string(), kMappedStateFile);
     char hex[17];
     std::snprintf(hex, sizeof(hex), "%016llx",
                   static_cast<unsigned long long>(mixWords(file.data(), file.size(), 0x7374617465763200ULL)));
@@ -64,27 +72,37 @@ void syncPath(const fs::path& path, bool folder)
     const int fd = ::open(path.c_str(), (folder ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
     const bool ok = fd >= 0 && ::fsync(fd) == 0;
     if (fd >= 0) ::close(fd);
-    if (!ok) throw Error("cannot write the training state " + path.string() + " to disk: " + std::strerror(errno));
+    if (!ok)
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot write the training state {1} to disk: {2}"))
+                               .arg(path.string())
+                               .arg(std::strerror(errno)));
 }
 
 void checkStateFiles(const fs::path& dir, const json& meta)
 {
     if (!meta.contains("checksums")) {
         if (meta.value("format", 1) < 2) return;  // saved before format 2: nothing to compare with
-        throw Error("the saved training state in " + dir.string() +
-                    " is damaged: its trainer_state.json lost the checksums of its files, so it is not used");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the saved training state in {1} is damaged: its "
+                                                          "trainer_state.json lost the checksums of its files, so it "
+                                                          "is not used"))
+                               .arg(dir.string()));
     }
     const json& sums = meta["checksums"];
     for (const char* name : kStateFiles) {
         const fs::path file = dir / name;
         if (!fs::exists(file))
-            throw Error("the saved training state in " + dir.string() + " lacks " + name +
-                        ": the run cannot be resumed from it");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the saved training state in {1} lacks {2}: "
+                                                              "the run cannot be resumed from it"))
+                                   .arg(dir.string())
+                                   .arg(name));
         if (!sums.is_object() || !sums.contains(name) || !sums[name].is_string() ||
             sums[name].get<std::string>() != fileChecksum(file))
-            throw Error("the saved training state in " + dir.string() + " is damaged: " + name +
-                        " does not match the checksum written with it, so it is not used; start the run again "
-                        "or resume from a copy of the run folder");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the saved training state in {1} is damaged: "
+                                                              "{2} does not match the checksum written with it, so it "
+                                                              "is not used; start the run again or resume from a copy "
+                                                              "of the run folder"))
+                                   .arg(dir.string())
+                                   .arg(name));
     }
 }
 
@@ -112,7 +130,10 @@ void writeStateFolder(const fs::path& partDir, const TrainingState& state, const
     {
         std::ofstream out(partDir / "trainer_state.json");
         out << meta.dump(2) << '\n';
-        if (!out.flush()) throw Error("cannot write " + (partDir / "trainer_state.json").string() + ": " + std::strerror(errno));
+        if (!out.flush())
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot write {1}: {2}"))
+                                   .arg((partDir / "trainer_state.json").string())
+                                   .arg(std::strerror(errno)));
     }
     syncPath(partDir / "trainer_state.json", false);
     syncPath(partDir, true);
@@ -139,10 +160,15 @@ void saveTrainingState(const std::string& runDir, const TrainingState& state, co
         writeStateFolder(partDir, state, model, optimizer, scaler);
     } catch (const std::exception& e) {
         fs::remove_all(partDir, ec);
-        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot save the training state in {1} ({2}). The state saved "
-                                                          "before is kept: free space in {1} and resume the run"))
-                               .arg(runDir)
-                               .arg(firstLineOf(e.what())));
+        Message failed(MASKLAB_TRANSLATE_NOOP("Engine", "cannot save the training state in {1} ({2}). The state saved "
+                                              "before is kept: free space in {1} and resume the run"));
+        failed.arg(runDir);
+        // MaskLab's own reason is translated in its own right where it is one short line already;
+        // anything else (torch::save's errors carry a backtrace) is cut to its first line.
+        const std::string line = firstLineOf(e.what());
+        if (line == e.what()) failed.inner(messageOf(e));
+        else failed.arg(line);
+        throw MessageError(std::move(failed));
     }
     const fs::path oldDir = fs::path(runDir) / "state.old";
     fs::remove_all(oldDir, ec);
@@ -166,25 +192,35 @@ TrainingState readTrainingState(const std::string& runDir)
     }
     const fs::path path = fs::path(runDir) / "state" / "trainer_state.json";
     std::ifstream in(path);
-    if (!in) throw Error("no saved state in " + runDir + " (state/trainer_state.json is missing): the run cannot be resumed");
+    if (!in)
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "no saved state in {1} (state/trainer_state.json "
+                                                          "is missing): the run cannot be resumed"))
+                               .arg(runDir));
     json j;
     try {
         in >> j;
     } catch (const json::exception& e) {
-        throw Error(path.string() + " is damaged (" + jsonReason(e) + "): the run cannot be resumed");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is damaged ({2}): the run cannot be resumed"))
+                               .arg(path.string())
+                               .arg(jsonReason(e)));
     }
     const bool known = j.is_object() && (!j.contains("format") || (j["format"].is_number_integer() &&
                                                                    j["format"].get<int64_t>() <= kStateFormat));
     if (!known)
-        throw Error(path.string() + " is not a training state this MaskLab reads (format " +
-                    (j.is_object() && j.contains("format") ? asWritten(j["format"], 20) : std::string("?")) +
-                    "): resume it with the MaskLab that wrote it");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is not a training state this MaskLab reads "
+                                                          "(format {2}): resume it with the MaskLab that wrote it"))
+                               .arg(path.string())
+                               .arg(j.is_object() && j.contains("format") ? asWritten(j["format"], 20)
+                                                                          : std::string("?")));
     checkStateFiles(path.parent_path(), j);
     TrainingState s;
     const auto position = [&](const char* key, int64_t& field) {
         if (j.contains(key) && (!readJsonValue(j[key], field) || field < 0))
-            throw Error(path.string() + " is damaged (" + key + " is " + asWritten(j[key]) +
-                        ", not a count): the run cannot be resumed");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is damaged ({2} is {3}, not a count): the "
+                                                              "run cannot be resumed"))
+                                   .arg(path.string())
+                                   .arg(key)
+                                   .arg(asWritten(j[key])));
     };
     position("global_step", s.globalStep);
     s.scheduleStep = s.globalStep;  // states saved before schedule_step existed
@@ -195,7 +231,9 @@ TrainingState readTrainingState(const std::string& runDir)
     position("processes", s.processes);
     if (!j.contains("sample") && j.contains("micro_batch")) position("micro_batch", s.legacyMicroBatch);
     if (s.processes < 1)
-        throw Error(path.string() + " is damaged (processes is 0): the run cannot be resumed");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is damaged (processes is 0): the run cannot "
+                                                          "be resumed"))
+                               .arg(path.string()));
     return s;
 }
 
@@ -215,7 +253,10 @@ void loadTrainingState(const std::string& runDir, const TrainingState&, MaskedLa
         torch::load(rng, (dir / "rng.pt").string());
         setCpuGeneratorState(rng);
     } catch (const c10::Error& e) {
-        throw Error("the saved optimizer or RNG state in " + dir.string() + " cannot be read: " + e.what_without_backtrace());
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the saved optimizer or RNG state in {1} cannot be "
+                                                          "read: {2}"))
+                               .arg(dir.string())
+                               .arg(e.what_without_backtrace()));
     }
     // readTrainingState parsed this file already; what is read here must fit all the same.
     std::ifstream in(dir / "trainer_state.json");
@@ -224,7 +265,9 @@ void loadTrainingState(const std::string& runDir, const TrainingState&, MaskedLa
     int64_t goodSteps = 0;
     if (j.is_discarded() || (j.contains("loss_scale") && (!readJsonValue(j["loss_scale"], scale) || !(scale > 0))) ||
         (j.contains("good_steps") && (!readJsonValue(j["good_steps"], goodSteps) || goodSteps < 0)))
-        throw Error((dir / "trainer_state.json").string() + " is damaged (its loss scale): the run cannot be resumed");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is damaged (its loss scale): the run cannot "
+                                                          "be resumed"))
+                               .arg((dir / "trainer_state.json").string()));
     scaler.m_scale = scale;
     scaler.m_goodSteps = goodSteps;
 }

@@ -2,6 +2,7 @@
 // A read-only memory map of a whole file, shared by the tensor file readers. Tensors are
 // copied out of it, so nothing returned keeps the file open.
 #include "masklab/error.h"
+#include "masklab/message.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -15,21 +16,29 @@
 
 namespace masklab {
 
+// What a MappedFile says when it fails, in whole sentences for the kind of file it maps ({1}
+// the path, {2} the system's reason), so that each translates as a whole: each caller marks its
+// own with MASKLAB_TRANSLATE_NOOP("Engine", ...), as it knows what kind of file it reads.
+struct MappedFileMessages {
+    const char* cannotOpen;  // "cannot open the safetensors file {1}: {2}; check the path and its permissions"
+    const char* notRegular;  // "cannot read the safetensors file {1}: it is not a regular file"
+    const char* cannotMap;   // "cannot map the safetensors file {1}: {2}"
+};
+
 class MappedFile {
 public:
-    // Throws masklab::Error naming the file when it cannot be opened or mapped. `what` names
-    // the kind of file in the message ("safetensors file", "PyTorch checkpoint").
-    MappedFile(const std::string& path, const std::string& what)
+    // Throws masklab::MessageError naming the file when it cannot be opened or mapped.
+    MappedFile(const std::string& path, const MappedFileMessages& messages)
     {
         const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
         if (fd < 0) {
-            throw Error("cannot open the " + what + " " + path + ": " + std::strerror(errno) +
-                        "; check the path and its permissions");
+            const int error = errno;
+            throw MessageError(Message(messages.cannotOpen).arg(path).arg(std::strerror(error)));
         }
         struct stat info {};
         if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
             ::close(fd);
-            throw Error("cannot read the " + what + " " + path + ": it is not a regular file");
+            throw MessageError(Message(messages.notRegular).arg(path));
         }
         m_size = static_cast<std::size_t>(info.st_size);
         if (m_size > 0) {
@@ -37,7 +46,7 @@ public:
             if (map == MAP_FAILED) {
                 const int error = errno;
                 ::close(fd);
-                throw Error("cannot map the " + what + " " + path + ": " + std::strerror(error));
+                throw MessageError(Message(messages.cannotMap).arg(path).arg(std::strerror(error)));
             }
             m_data = static_cast<const uint8_t*>(map);
         }

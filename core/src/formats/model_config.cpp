@@ -2,6 +2,7 @@
 #include "support/json_reason.h"
 
 #include "masklab/error.h"
+#include "masklab/message.h"
 #include "support/quote.h"
 
 #include <nlohmann/json.hpp>
@@ -25,7 +26,10 @@ void readField(const json& j, const char* key, T& field, const std::string& wher
     try {
         field = j[key].get<T>();
     } catch (const json::exception&) {
-        throw Error(where + ": field " + inQuotes(key) + " has the wrong type (" + asWritten(j[key]) + ")");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: field {2} has the wrong type ({3})"))
+                               .arg(where)
+                               .arg(inQuotes(key))
+                               .arg(asWritten(j[key])));
     }
 }
 
@@ -37,10 +41,18 @@ void readField(const json& j, const char* key, int& field, const std::string& wh
     const json& v = j[key];
     const bool integral = v.is_number_integer() || (v.is_number_float() && std::isfinite(v.get<double>()) &&
                                                     std::floor(v.get<double>()) == v.get<double>());
-    if (!integral) throw Error(where + ": field " + inQuotes(key) + " must be a whole number, not " + asWritten(v));
+    if (!integral)
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: field {2} must be a whole number, not {3}"))
+                               .arg(where)
+                               .arg(inQuotes(key))
+                               .arg(asWritten(v)));
     const double value = v.is_number_unsigned() ? static_cast<double>(v.get<uint64_t>()) : v.get<double>();
     if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max())
-        throw Error(where + ": field " + inQuotes(key) + " is " + asWritten(v) + ", far outside what a model can have");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: field {2} is {3}, far outside what a model "
+                                                          "can have"))
+                               .arg(where)
+                               .arg(inQuotes(key))
+                               .arg(asWritten(v)));
     field = static_cast<int>(value);  // exact: doubles hold every int
 }
 
@@ -48,52 +60,73 @@ void readField(const json& j, const char* key, int& field, const std::string& wh
 
 void ModelConfig::validate() const
 {
-    auto positive = [](int v, const char* name) {
-        if (v <= 0) throw Error(std::string("model config: ") + name + " must be positive, not " + std::to_string(v));
+    // Each check has its whole sentence ({1} the value, {2} the limit), so that a translation
+    // can put the setting's name where its language wants it.
+    auto positive = [](int v, const char* format) {
+        if (v <= 0) throw MessageError(Message(format).count(v));
     };
-    positive(vocabSize, "vocab_size");
-    positive(hidden, "the hidden size (dim / hidden_size)");
-    positive(layers, "the number of layers (n_layers / num_hidden_layers)");
-    positive(heads, "the number of attention heads (n_heads / num_attention_heads)");
-    positive(intermediate, "the feed-forward size (hidden_dim / intermediate_size)");
-    positive(maxPositions, "max_position_embeddings");
+    positive(vocabSize, MASKLAB_TRANSLATE_NOOP("Engine", "model config: vocab_size must be positive, not {1}"));
+    positive(hidden, MASKLAB_TRANSLATE_NOOP("Engine", "model config: the hidden size (dim / hidden_size) must be "
+                                            "positive, not {1}"));
+    positive(layers, MASKLAB_TRANSLATE_NOOP("Engine", "model config: the number of layers (n_layers / "
+                                            "num_hidden_layers) must be positive, not {1}"));
+    positive(heads, MASKLAB_TRANSLATE_NOOP("Engine", "model config: the number of attention heads (n_heads / "
+                                           "num_attention_heads) must be positive, not {1}"));
+    positive(intermediate, MASKLAB_TRANSLATE_NOOP("Engine", "model config: the feed-forward size (hidden_dim / "
+                                                  "intermediate_size) must be positive, not {1}"));
+    positive(maxPositions, MASKLAB_TRANSLATE_NOOP("Engine", "model config: max_position_embeddings must be positive, "
+                                                  "not {1}"));
     // Sane ranges, named with the value as written: far larger than any BERT, small enough that
     // the sizes below cannot overflow.
-    auto atMost = [](int v, int limit, const char* name) {
-        if (v > limit)
-            throw Error(std::string("model config: ") + name + " is " + std::to_string(v) + "; MaskLab accepts at most " +
-                        std::to_string(limit));
+    auto atMost = [](int v, int limit, const char* format) {
+        if (v > limit) throw MessageError(Message(format).count(v).count(limit));
     };
-    atMost(vocabSize, 4000000, "vocab_size");
-    atMost(hidden, 65536, "the hidden size (dim / hidden_size)");
-    atMost(layers, 1024, "the number of layers (n_layers / num_hidden_layers)");
-    atMost(heads, 4096, "the number of attention heads (n_heads / num_attention_heads)");
-    atMost(intermediate, 262144, "the feed-forward size (hidden_dim / intermediate_size)");
-    atMost(maxPositions, 1048576, "max_position_embeddings");
-    atMost(typeVocabSize, 1024, "type_vocab_size");
+    atMost(vocabSize, 4000000, MASKLAB_TRANSLATE_NOOP("Engine", "model config: vocab_size is {1}; MaskLab accepts at "
+                                                      "most {2}"));
+    atMost(hidden, 65536, MASKLAB_TRANSLATE_NOOP("Engine", "model config: the hidden size (dim / hidden_size) is {1}; "
+                                                 "MaskLab accepts at most {2}"));
+    atMost(layers, 1024, MASKLAB_TRANSLATE_NOOP("Engine", "model config: the number of layers (n_layers / "
+                                                "num_hidden_layers) is {1}; MaskLab accepts at most {2}"));
+    atMost(heads, 4096, MASKLAB_TRANSLATE_NOOP("Engine", "model config: the number of attention heads (n_heads / "
+                                               "num_attention_heads) is {1}; MaskLab accepts at most {2}"));
+    atMost(intermediate, 262144, MASKLAB_TRANSLATE_NOOP("Engine", "model config: the feed-forward size (hidden_dim / "
+                                                        "intermediate_size) is {1}; MaskLab accepts at most {2}"));
+    atMost(maxPositions, 1048576, MASKLAB_TRANSLATE_NOOP("Engine", "model config: max_position_embeddings is {1}; "
+                                                         "MaskLab accepts at most {2}"));
+    atMost(typeVocabSize, 1024, MASKLAB_TRANSLATE_NOOP("Engine", "model config: type_vocab_size is {1}; MaskLab "
+                                                       "accepts at most {2}"));
     // The weights alone must fit this machine's memory (training needs about four times this).
     const double parameters = static_cast<double>(vocabSize + maxPositions + typeVocabSize) * hidden +
                               static_cast<double>(layers) * (4.0 * hidden * hidden + 2.0 * hidden * intermediate);
     const double bytes = parameters * 4;
     const long pages = ::sysconf(_SC_PHYS_PAGES), pageSize = ::sysconf(_SC_PAGE_SIZE);
     if (pages > 0 && pageSize > 0 && bytes > static_cast<double>(pages) * static_cast<double>(pageSize))
-        throw Error("model config: these sizes make about " + std::to_string(static_cast<long long>(parameters / 1e6)) +
-                    " million parameters (" + std::to_string(static_cast<long long>(bytes / 1e9)) +
-                    " GB of float32), more than this machine's " +
-                    std::to_string(static_cast<long long>(static_cast<double>(pages) * pageSize / 1e9)) +
-                    " GB of memory; check vocab_size, the hidden and feed-forward sizes, layers and "
-                    "max_position_embeddings");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "model config: these sizes make about {1} million "
+                                                          "parameters ({2} GB of float32), more than this machine's "
+                                                          "{3} GB of memory; check vocab_size, the hidden and "
+                                                          "feed-forward sizes, layers and max_position_embeddings"))
+                               .count(static_cast<int64_t>(parameters / 1e6))
+                               .count(static_cast<int64_t>(bytes / 1e9))
+                               .count(static_cast<int64_t>(static_cast<double>(pages) * pageSize / 1e9)));
     if (hidden % heads != 0)
-        throw Error("model config: the hidden size (dim / hidden_size) " + std::to_string(hidden) +
-                    " is not a multiple of the " + std::to_string(heads) + " attention heads (n_heads / num_attention_heads)");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "model config: the hidden size (dim / hidden_size) "
+                                                          "{1} is not a multiple of the {2} attention heads (n_heads / "
+                                                          "num_attention_heads)"))
+                               .count(hidden)
+                               .count(heads));
     if (architecture == Architecture::DistilBert && layerNormEps != 1e-12)
-        throw Error("model config: DistilBERT's LayerNorm epsilon is fixed at 1e-12 (config.json cannot say otherwise)");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "model config: DistilBERT's LayerNorm epsilon is "
+                                                          "fixed at 1e-12 (config.json cannot say otherwise)")));
     if (activation != "gelu" && activation != "relu")
-        throw Error("model config: activation " + inQuotes(activation) + " is not supported (gelu or relu)");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "model config: activation {1} is not supported "
+                                                          "(gelu or relu)"))
+                               .arg(inQuotes(activation)));
     if (dropout < 0 || dropout >= 1 || attentionDropout < 0 || attentionDropout >= 1)
-        throw Error("model config: dropout must be in [0, 1)");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "model config: dropout must be in [0, 1)")));
     if (padTokenId < 0 || padTokenId >= vocabSize)
-        throw Error("model config: pad_token_id " + std::to_string(padTokenId) + " is outside the vocabulary");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "model config: pad_token_id {1} is outside the "
+                                                          "vocabulary"))
+                               .count(padTokenId));
 }
 
 std::string ModelConfig::toJson() const
@@ -142,10 +175,15 @@ ModelConfig ModelConfig::fromJson(const std::string& text, const std::string& wh
     try {
         j = json::parse(text);
     } catch (const json::exception& e) {
-        throw Error(where + " is not valid JSON (" + jsonReason(e) +
-                    "); replace it with the config.json the model was saved with");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is not valid JSON ({2}); replace it with the "
+                                                          "config.json the model was saved with"))
+                               .arg(where)
+                               .arg(jsonReason(e)));
     }
-    if (!j.is_object()) throw Error(where + " is not a JSON object: expected a Hugging Face config.json");
+    if (!j.is_object())
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is not a JSON object: expected a Hugging Face "
+                                                          "config.json"))
+                               .arg(where));
     ModelConfig c;
     std::string modelType = j.contains("model_type") && j["model_type"].is_string() ? j["model_type"].get<std::string>() : "";
     if (modelType.empty() && j.contains("architectures") && j["architectures"].is_array() && !j["architectures"].empty() &&
@@ -165,7 +203,9 @@ ModelConfig ModelConfig::fromJson(const std::string& text, const std::string& wh
         bool sinusoidal = false;
         readField(j, "sinusoidal_pos_embds", sinusoidal, where);
         if (sinusoidal)
-            throw Error(where + ": sinusoidal_pos_embds is true; MaskLab supports learned position embeddings only");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: sinusoidal_pos_embds is true; MaskLab "
+                                                              "supports learned position embeddings only"))
+                                   .arg(where));
         readField(j, "tie_weights_", c.tieWordEmbeddings, where);
     } else if (modelType == "bert") {
         c.architecture = Architecture::Bert;
@@ -181,10 +221,15 @@ ModelConfig ModelConfig::fromJson(const std::string& text, const std::string& wh
         std::string position = "absolute";
         readField(j, "position_embedding_type", position, where);
         if (position != "absolute")
-            throw Error(where + ": position_embedding_type " + inQuotes(position) + " is not supported (absolute only)");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: position_embedding_type {2} is not "
+                                                              "supported (absolute only)"))
+                                   .arg(where)
+                                   .arg(inQuotes(position)));
     } else {
-        throw Error(where + ": model_type " + inQuotes(modelType, 32) +
-                    " is not supported; MaskLab runs DistilBertForMaskedLM and BertForMaskedLM");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: model_type {2} is not supported; MaskLab "
+                                                          "runs DistilBertForMaskedLM and BertForMaskedLM"))
+                               .arg(where)
+                               .arg(inQuotes(modelType, 32)));
     }
     readField(j, "vocab_size", c.vocabSize, where);
     readField(j, "max_position_embeddings", c.maxPositions, where);
@@ -193,11 +238,13 @@ ModelConfig ModelConfig::fromJson(const std::string& text, const std::string& wh
     if (j.contains("tie_word_embeddings") && j["tie_word_embeddings"].is_boolean())
         c.tieWordEmbeddings = j["tie_word_embeddings"].get<bool>();
     if (!c.tieWordEmbeddings)
-        throw Error(where + ": untied output embeddings are not supported; MaskLab ties the projector to the word embeddings");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: untied output embeddings are not supported; "
+                                                          "MaskLab ties the projector to the word embeddings"))
+                               .arg(where));
     try {
         c.validate();
     } catch (const Error& e) {
-        throw Error(where + ": " + e.what());
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: {2}")).arg(where).inner(messageOf(e)));
     }
     return c;
 }
@@ -205,7 +252,10 @@ ModelConfig ModelConfig::fromJson(const std::string& text, const std::string& wh
 ModelConfig ModelConfig::fromFile(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error("cannot open model config " + path + ": a model folder needs its config.json");
+    if (!in)
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot open model config {1}: a model folder "
+                                                          "needs its config.json"))
+                               .arg(path));
     std::ostringstream text;
     text << in.rdbuf();
     return fromJson(text.str(), path);
@@ -235,7 +285,9 @@ ModelConfig ModelConfig::preset(const std::string& name, int vocabSize)
         c.architecture = Architecture::Bert;
         c.layers = 12;
     } else {
-        throw Error("unknown model size " + inQuotes(name) + ": choose tiny, mini, small, distilbert, bert-base or a config.json");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "unknown model size {1}: choose tiny, mini, small, "
+                                                          "distilbert, bert-base or a config.json"))
+                               .arg(inQuotes(name)));
     }
     c.validate();
     return c;

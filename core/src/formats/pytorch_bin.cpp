@@ -11,6 +11,7 @@
 #include "masklab/tensor_io.h"
 
 #include "masklab/error.h"
+#include "masklab/message.h"
 #include "formats/mapped_file.h"
 #include "formats/torch_zip.h"
 #include "support/quote.h"
@@ -24,6 +25,24 @@
 
 namespace masklab {
 namespace {
+
+// As TorchZip::fail words it, with kResaveAdvice written out (lupdate needs the whole sentence
+// in one literal), and a problem translated on its own.
+[[noreturn]] void unreadable(const std::string& path, Message problem)
+{
+    throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is not a readable PyTorch checkpoint: {2}; load "
+                                                      "it with Python's torch.load and save it again with a recent "
+                                                      "torch.save, or as safetensors"))
+                           .arg(path)
+                           .inner(std::move(problem)));
+}
+
+// What MappedFile says when a checkpoint cannot be read.
+const MappedFileMessages kMappedCheckpoint = {
+    MASKLAB_TRANSLATE_NOOP("Engine", "cannot open the PyTorch checkpoint {1}: {2}; check the path and its permissions"),
+    MASKLAB_TRANSLATE_NOOP("Engine", "cannot read the PyTorch checkpoint {1}: it is not a regular file"),
+    MASKLAB_TRANSLATE_NOOP("Engine", "cannot map the PyTorch checkpoint {1}: {2}"),
+};
 
 struct Value;
 using Ref = std::shared_ptr<Value>;
@@ -71,8 +90,8 @@ bool storageDtype(const std::string& global, at::ScalarType& dtype)
 
 class Unpickler {
 public:
-    Unpickler(const TorchZip& zip, const ZipRecord& pickle, std::string prefix)
-        : m_zip(zip), m_pos(pickle.data), m_end(pickle.data + pickle.size), m_prefix(std::move(prefix))
+    Unpickler(const std::string& path, const TorchZip& zip, const ZipRecord& pickle, std::string prefix)
+        : m_path(path), m_zip(zip), m_pos(pickle.data), m_end(pickle.data + pickle.size), m_prefix(std::move(prefix))
     {
     }
     // Every value it made lets go of its items first: a list that holds itself (a cycle through
@@ -87,7 +106,7 @@ public:
     Ref run();
 
 private:
-    [[noreturn]] void fail(const std::string& problem) const { m_zip.fail(problem); }
+    [[noreturn]] void fail(Message problem) const { unreadable(m_path, std::move(problem)); }
 
     // The values of this pickle, kept so that ~Unpickler can unlink them (shadows ::make).
     Ref make(Value::Kind kind)
@@ -101,13 +120,15 @@ private:
     {
         container.depth = std::max(container.depth, item.depth + 1);
         if (container.depth > kMaxDepth)
-            fail("its pickle nests values more than " + std::to_string(kMaxDepth) +
-                 " levels deep, which no state dict does");
+            fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "its pickle nests values more than {1} levels deep, which no "
+                                                "state dict does"))
+                     .count(kMaxDepth));
     }
 
     const uint8_t* take(uint64_t bytes)
     {
-        if (bytes > uint64_t(m_end - m_pos)) fail("its pickle data.pkl ends early");
+        if (bytes > uint64_t(m_end - m_pos))
+            fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "its pickle data.pkl ends early")));
         const uint8_t* p = m_pos;
         m_pos += bytes;
         return p;
@@ -121,7 +142,7 @@ private:
     std::string takeLine()
     {
         const uint8_t* newline = static_cast<const uint8_t*>(std::memchr(m_pos, '\n', m_end - m_pos));
-        if (!newline) fail("its pickle data.pkl ends early");
+        if (!newline) fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "its pickle data.pkl ends early")));
         std::string line(reinterpret_cast<const char*>(m_pos), newline - m_pos);
         m_pos = newline + 1;
         return line;
@@ -129,20 +150,22 @@ private:
 
     Ref pop()
     {
-        if (m_stack.size() <= (m_marks.empty() ? 0 : m_marks.back())) fail("its pickle pops an empty stack");
+        if (m_stack.size() <= (m_marks.empty() ? 0 : m_marks.back()))
+            fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "its pickle pops an empty stack")));
         Ref v = std::move(m_stack.back());
         m_stack.pop_back();
         return v;
     }
     Ref& top()
     {
-        if (m_stack.empty()) fail("its pickle reads an empty stack");
+        if (m_stack.empty()) fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "its pickle reads an empty stack")));
         return m_stack.back();
     }
     // The values pushed since the last MARK, which is dropped.
     std::vector<Ref> popMark()
     {
-        if (m_marks.empty()) fail("its pickle has no MARK where one is needed");
+        if (m_marks.empty())
+            fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "its pickle has no MARK where one is needed")));
         std::vector<Ref> items(m_stack.begin() + static_cast<std::ptrdiff_t>(m_marks.back()), m_stack.end());
         m_stack.resize(m_marks.back());
         m_marks.pop_back();
@@ -159,7 +182,8 @@ private:
     Ref recall(uint64_t index)
     {
         const auto it = m_memo.find(index);
-        if (it == m_memo.end()) fail("its pickle recalls an unknown memo entry");
+        if (it == m_memo.end())
+            fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "its pickle recalls an unknown memo entry")));
         return it->second;
     }
 
@@ -167,9 +191,11 @@ private:
     Ref call(const Ref& callable, const Ref& args);
     Ref storage(const Ref& id);
     Ref rebuildTensor(const std::vector<Ref>& args);
-    int64_t integer(const Ref& v, const char* what) const;
-    std::vector<int64_t> integers(const Ref& v, const char* what) const;
+    // The formats name what is read ("a tensor's stride is not a tuple"), each a sentence of its own.
+    int64_t integer(const Ref& v, const char* notInteger) const;
+    std::vector<int64_t> integers(const Ref& v, const char* notTuple, const char* notInteger) const;
 
+    const std::string& m_path;
     const TorchZip& m_zip;
     const uint8_t* m_pos;
     const uint8_t* m_end;
@@ -211,7 +237,8 @@ Ref Unpickler::run()
         }
         case 0x8a: {                                            // LONG1
             const uint64_t bytes = takeLe(1);
-            if (bytes > 8) fail("its pickle holds an integer wider than 64 bits");
+            if (bytes > 8)
+                fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "its pickle holds an integer wider than 64 bits")));
             uint64_t raw = bytes ? takeLe(int(bytes)) : 0;
             if (bytes > 0 && bytes < 8 && (raw >> (8 * bytes - 1)) & 1) raw |= ~uint64_t(0) << (8 * bytes);
             Ref v = make(Value::Kind::Int);
@@ -263,7 +290,8 @@ Ref Unpickler::run()
         case 'e': {                                                    // APPENDS
             std::vector<Ref> items = op == 'a' ? std::vector<Ref>{pop()} : popMark();
             Ref& list = top();
-            if (list->kind != Value::Kind::List) fail("its pickle appends to something that is not a list");
+            if (list->kind != Value::Kind::List)
+                fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "its pickle appends to something that is not a list")));
             for (const Ref& item : items) nest(*list, *item);
             list->items.insert(list->items.end(), items.begin(), items.end());
             break;
@@ -279,10 +307,13 @@ Ref Unpickler::run()
             } else {
                 items = popMark();
             }
-            if (items.size() % 2 != 0) fail("its pickle sets a dict key without a value");
+            if (items.size() % 2 != 0)
+                fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "its pickle sets a dict key without a value")));
             if (op == 'd') m_stack.push_back(make(Value::Kind::Dict));
             Ref& dict = top();
-            if (dict->kind != Value::Kind::Dict) fail("its pickle sets items of something that is not a dict");
+            if (dict->kind != Value::Kind::Dict)
+                fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "its pickle sets items of something that is "
+                                                    "not a dict")));
             for (const Ref& item : items) nest(*dict, *item);
             dict->items.insert(dict->items.end(), items.begin(), items.end());
             break;
@@ -301,7 +332,8 @@ Ref Unpickler::run()
             Ref name = pop();
             Ref module = pop();
             if (module->kind != Value::Kind::String || name->kind != Value::Kind::String)
-                fail("its pickle names a class with something that is not a string");
+                fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "its pickle names a class with something that "
+                                                    "is not a string")));
             m_stack.push_back(global(module->text, name->text));
             break;
         }
@@ -316,7 +348,9 @@ Ref Unpickler::run()
         default: {
             char hex[8];
             std::snprintf(hex, sizeof hex, "0x%02x", op);
-            fail(std::string("its pickle uses opcode ") + hex + ", which a saved state dict does not need");
+            fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "its pickle uses opcode {1}, which a saved state dict does "
+                                                "not need"))
+                     .arg(hex));
         }
         }
     }
@@ -330,19 +364,17 @@ Ref Unpickler::global(const std::string& module, const std::string& name)
     return g;
 }
 
-int64_t Unpickler::integer(const Ref& v, const char* what) const
+int64_t Unpickler::integer(const Ref& v, const char* notInteger) const
 {
-    if (v->kind != Value::Kind::Int && v->kind != Value::Kind::Bool)
-        fail(std::string("a tensor's ") + what + " is not an integer");
+    if (v->kind != Value::Kind::Int && v->kind != Value::Kind::Bool) fail(Message(notInteger));
     return v->integer;
 }
 
-std::vector<int64_t> Unpickler::integers(const Ref& v, const char* what) const
+std::vector<int64_t> Unpickler::integers(const Ref& v, const char* notTuple, const char* notInteger) const
 {
-    if (v->kind != Value::Kind::Tuple && v->kind != Value::Kind::List)
-        fail(std::string("a tensor's ") + what + " is not a tuple");
+    if (v->kind != Value::Kind::Tuple && v->kind != Value::Kind::List) fail(Message(notTuple));
     std::vector<int64_t> values;
-    for (const Ref& item : v->items) values.push_back(integer(item, what));
+    for (const Ref& item : v->items) values.push_back(integer(item, notInteger));
     return values;
 }
 
@@ -352,22 +384,28 @@ Ref Unpickler::storage(const Ref& id)
 {
     if (id->kind != Value::Kind::Tuple || id->items.size() < 5 || id->items[0]->kind != Value::Kind::String ||
         id->items[0]->text != "storage" || id->items[2]->kind != Value::Kind::String)
-        fail("its pickle refers to data that is not a tensor storage");
+        fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "its pickle refers to data that is not a tensor storage")));
     const Ref& type = id->items[1];
     if (type->kind != Value::Kind::Global || !type->isStorageClass) {
-        fail("it holds a storage of type " + (type->kind == Value::Kind::Global ? excerpt(type->text, 60) : std::string("?")) +
-             ", which MaskLab does not read (it reads float, half, bfloat16 and integer tensors)");
+        fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "it holds a storage of type {1}, which MaskLab does not read (it "
+                                            "reads float, half, bfloat16 and integer tensors)"))
+                 .arg(type->kind == Value::Kind::Global ? excerpt(type->text, 60) : std::string("?")));
     }
     const std::string& key = id->items[2]->text;
     if (const auto it = m_storages.find(key); it != m_storages.end()) {
-        if (it->second->dtype != type->dtype) fail("storage " + inQuotes(key) + " is saved with two dtypes");
+        if (it->second->dtype != type->dtype)
+            fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "storage {1} is saved with two dtypes")).arg(inQuotes(key)));
         return it->second;
     }
-    const int64_t numel = integer(id->items[4], "storage size");
+    const int64_t numel =
+        integer(id->items[4], MASKLAB_TRANSLATE_NOOP("Engine", "a tensor's storage size is not an integer"));
     const auto record = m_zip.records().find(m_prefix + key);
-    if (record == m_zip.records().end()) fail("its storage record " + inQuotes(m_prefix + key, 60) + " is missing");
+    if (record == m_zip.records().end())
+        fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "its storage record {1} is missing"))
+                 .arg(inQuotes(m_prefix + key, 60)));
     if (numel < 0 || uint64_t(numel) > record->second.size / c10::elementSize(type->dtype))
-        fail("its storage record " + inQuotes(m_prefix + key, 60) + " is shorter than the pickle says");
+        fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "its storage record {1} is shorter than the pickle says"))
+                 .arg(inQuotes(m_prefix + key, 60)));
     Ref s = make(Value::Kind::Storage);
     s->text = record->first;
     s->integer = numel;
@@ -381,19 +419,28 @@ Ref Unpickler::storage(const Ref& id)
 // contiguous copy, so tied weights come back as equal, independent tensors.
 Ref Unpickler::rebuildTensor(const std::vector<Ref>& args)
 {
-    if (args.size() < 4 || args[0]->kind != Value::Kind::Storage) fail("a tensor is saved in an unknown way");
+    if (args.size() < 4 || args[0]->kind != Value::Kind::Storage)
+        fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "a tensor is saved in an unknown way")));
     const Value& storage = *args[0];
-    const int64_t offset = integer(args[1], "storage offset");
-    if (offset < 0) fail("a tensor starts at a negative storage offset");
-    const std::vector<int64_t> sizes = integers(args[2], "size");
-    const std::vector<int64_t> strides = integers(args[3], "stride");
-    if (sizes.size() != strides.size()) fail("a tensor's size and stride differ in length");
+    const int64_t offset =
+        integer(args[1], MASKLAB_TRANSLATE_NOOP("Engine", "a tensor's storage offset is not an integer"));
+    if (offset < 0) fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "a tensor starts at a negative storage offset")));
+    const std::vector<int64_t> sizes =
+        integers(args[2], MASKLAB_TRANSLATE_NOOP("Engine", "a tensor's size is not a tuple"),
+                 MASKLAB_TRANSLATE_NOOP("Engine", "a tensor's size is not an integer"));
+    const std::vector<int64_t> strides =
+        integers(args[3], MASKLAB_TRANSLATE_NOOP("Engine", "a tensor's stride is not a tuple"),
+                 MASKLAB_TRANSLATE_NOOP("Engine", "a tensor's stride is not an integer"));
+    if (sizes.size() != strides.size())
+        fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "a tensor's size and stride differ in length")));
     int64_t last = offset;  // the highest element the view reads
     bool empty = false;
     for (std::size_t i = 0; i < sizes.size(); ++i) {
-        if (sizes[i] < 0 || strides[i] < 0) fail("a tensor has a negative size or stride");
+        if (sizes[i] < 0 || strides[i] < 0)
+            fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "a tensor has a negative size or stride")));
         if (sizes[i] == 0) empty = true;
-        else if (strides[i] > 0 && sizes[i] - 1 > (INT64_MAX - last) / strides[i]) fail("a tensor's view overflows");
+        else if (strides[i] > 0 && sizes[i] - 1 > (INT64_MAX - last) / strides[i])
+            fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "a tensor's view overflows")));
         else last += (sizes[i] - 1) * strides[i];
     }
     const auto options = at::TensorOptions().dtype(storage.dtype);
@@ -402,7 +449,9 @@ Ref Unpickler::rebuildTensor(const std::vector<Ref>& args)
         t->tensor = at::empty(sizes, options);
         return t;
     }
-    if (offset < 0 || last >= storage.integer) fail("a tensor reads past the end of its storage " + inQuotes(storage.text));
+    if (offset < 0 || last >= storage.integer)
+        fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "a tensor reads past the end of its storage {1}"))
+                 .arg(inQuotes(storage.text)));
 
     const ZipRecord& record = m_zip.records().at(storage.text);
     const std::size_t itemSize = c10::elementSize(storage.dtype);
@@ -421,20 +470,22 @@ Ref Unpickler::rebuildTensor(const std::vector<Ref>& args)
 Ref Unpickler::call(const Ref& callable, const Ref& args)
 {
     if (callable->kind != Value::Kind::Global || args->kind != Value::Kind::Tuple)
-        fail("its pickle calls something that is not a known function");
+        fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "its pickle calls something that is not a known function")));
     const std::string& name = callable->text;
     const std::vector<Ref>& a = args->items;
     if (name == "collections.OrderedDict") return make(Value::Kind::Dict);
     if (name == "torch._utils._rebuild_tensor_v2" || name == "torch._utils._rebuild_tensor") return rebuildTensor(a);
     if (name == "torch._utils._rebuild_parameter" || name == "torch._utils._rebuild_parameter_with_state") {
-        if (a.empty() || a[0]->kind != Value::Kind::Tensor) fail("a parameter is saved without its tensor");
+        if (a.empty() || a[0]->kind != Value::Kind::Tensor)
+            fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "a parameter is saved without its tensor")));
         return a[0];
     }
     if (name == "torch._tensor._rebuild_from_type_v2") {  // (function, type, args, state): a tensor with attributes
-        if (a.size() < 3) fail("a tensor is saved in an unknown way");
+        if (a.size() < 3) fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "a tensor is saved in an unknown way")));
         return call(a[0], a[2]);
     }
-    fail("its pickle calls " + excerpt(name, 60) + ", which a state dict of tensors does not need");
+    fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "its pickle calls {1}, which a state dict of tensors does not need"))
+             .arg(excerpt(name, 60)));
 }
 
 // The start of every pickle saved by torch.save before PyTorch 1.6: PROTO 2 and the magic
@@ -449,14 +500,21 @@ bool isLegacyFormat(const MappedFile& file)
 
 TensorList readPytorchBin(const std::string& path)
 {
-    const MappedFile file(path, "PyTorch checkpoint");
+    const MappedFile file(path, kMappedCheckpoint);
+    // kResaveAdvice is written out in these sentences: lupdate needs each whole in one literal.
     if (isLegacyFormat(file)) {
-        throw Error(path + " is in torch.save's legacy format (PyTorch before 1.6), which MaskLab does not read; " +
-                    kResaveAdvice);
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is in torch.save's legacy format (PyTorch "
+                                                          "before 1.6), which MaskLab does not read; load it with "
+                                                          "Python's torch.load and save it again with a recent "
+                                                          "torch.save, or as safetensors"))
+                               .arg(path));
     }
     if (file.size() < 4 || readLittleEndian(file.data(), 4) != 0x04034b50) {
-        throw Error(path + " is not a PyTorch checkpoint (torch.save writes a zip file, and this is none); " +
-                    "check the path, or " + kResaveAdvice);
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is not a PyTorch checkpoint (torch.save "
+                                                          "writes a zip file, and this is none); check the path, or "
+                                                          "load it with Python's torch.load and save it again with a "
+                                                          "recent torch.save, or as safetensors"))
+                               .arg(path));
     }
     try {
         const TorchZip zip(path, file);
@@ -466,29 +524,37 @@ TensorList readPytorchBin(const std::string& path)
         for (const auto& [name, record] : zip.records()) {
             const auto slash = name.find('/');
             if (slash != std::string::npos && name.compare(slash, std::string::npos, "/data.pkl") == 0) {
-                if (pickle) zip.fail("it holds two data.pkl records");
+                if (pickle)
+                    unreadable(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "it holds two data.pkl records")));
                 pickle = &record;
                 archive = name.substr(0, slash + 1);
             }
         }
-        if (!pickle) zip.fail("it has no data.pkl record (is it a TorchScript model or another zip?)");
+        if (!pickle)
+            unreadable(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "it has no data.pkl record (is it a TorchScript "
+                                                            "model or another zip?)")));
         if (const auto order = zip.records().find(archive + "byteorder"); order != zip.records().end()) {
             if (std::string(reinterpret_cast<const char*>(order->second.data), order->second.size) != "little")
-                zip.fail("it was saved on a big-endian machine");
+                unreadable(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "it was saved on a big-endian machine")));
         }
 
-        Unpickler unpickler(zip, *pickle, archive + "data/");  // alive while root is read
+        Unpickler unpickler(path, zip, *pickle, archive + "data/");  // alive while root is read
         const Ref root = unpickler.run();
-        if (root->kind != Value::Kind::Dict) zip.fail("it does not hold a dict of tensors (a state dict)");
+        if (root->kind != Value::Kind::Dict)
+            unreadable(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "it does not hold a dict of tensors (a state "
+                                                            "dict)")));
         TensorList tensors;
         std::map<std::string, std::size_t> index;
         for (std::size_t i = 0; i + 1 < root->items.size(); i += 2) {
             const Value& key = *root->items[i];
             const Value& value = *root->items[i + 1];
-            if (key.kind != Value::Kind::String) zip.fail("a key of its state dict is not a string");
+            if (key.kind != Value::Kind::String)
+                unreadable(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "a key of its state dict is not a string")));
             if (value.kind != Value::Kind::Tensor) {
-                zip.fail("its entry " + inQuotes(key.text) + " is not a tensor (a checkpoint that wraps the state dict, "
-                         "such as {\"state_dict\": ...}, must be unwrapped)");
+                unreadable(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "its entry {1} is not a tensor (a checkpoint "
+                                                                "that wraps the state dict, such as {\"state_dict\": "
+                                                                "...}, must be unwrapped)"))
+                                     .arg(inQuotes(key.text)));
             }
             const auto [it, added] = index.emplace(key.text, tensors.size());
             if (added) tensors.push_back({key.text, value.tensor});
@@ -496,7 +562,11 @@ TensorList readPytorchBin(const std::string& path)
         }
         return tensors;
     } catch (const c10::Error& e) {
-        throw Error(path + ": cannot rebuild a tensor (" + excerpt(e.what_without_backtrace(), 120) + "); " + kResaveAdvice);
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: cannot rebuild a tensor ({2}); load it with "
+                                                          "Python's torch.load and save it again with a recent "
+                                                          "torch.save, or as safetensors"))
+                               .arg(path)
+                               .arg(excerpt(e.what_without_backtrace(), 120)));
     }
 }
 

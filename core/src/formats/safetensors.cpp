@@ -5,6 +5,7 @@
 #include "support/json_reason.h"
 
 #include "masklab/error.h"
+#include "masklab/message.h"
 #include "formats/mapped_file.h"
 #include "support/quote.h"
 
@@ -65,11 +66,21 @@ const Dtype* dtypeByType(at::ScalarType type)
     return nullptr;
 }
 
-[[noreturn]] void badFile(const std::string& path, const std::string& problem)
+// `problem` is a clause of its own ("its header is not a JSON object"), translated on its own.
+[[noreturn]] void badFile(const std::string& path, Message problem)
 {
-    throw Error(path + " is not a valid safetensors file: " + problem +
-                "; the file is damaged or of another format, so download or export it again");
+    throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is not a valid safetensors file: {2}; the file is "
+                                                      "damaged or of another format, so download or export it again"))
+                           .arg(path)
+                           .inner(std::move(problem)));
 }
+
+// What MappedFile says when a safetensors file cannot be read.
+const MappedFileMessages kMappedSafetensors = {
+    MASKLAB_TRANSLATE_NOOP("Engine", "cannot open the safetensors file {1}: {2}; check the path and its permissions"),
+    MASKLAB_TRANSLATE_NOOP("Engine", "cannot read the safetensors file {1}: it is not a regular file"),
+    MASKLAB_TRANSLATE_NOOP("Engine", "cannot map the safetensors file {1}: {2}"),
+};
 
 struct Entry {
     std::string name;
@@ -88,26 +99,37 @@ struct Contents {
 Entry parseEntry(const std::string& path, const std::string& name, const nlohmann::json& info,
                  uint64_t bufferSize)
 {
-    const std::string where = "tensor " + inQuotes(name) + "";
-    if (!info.is_object()) badFile(path, where + " is not described by a JSON object");
+    const std::string quoted = inQuotes(name);
+    if (!info.is_object())
+        badFile(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "tensor {1} is not described by a JSON object"))
+                          .arg(quoted));
     Entry entry;
     entry.name = name;
 
     const auto dtype = info.find("dtype");
-    if (dtype == info.end() || !dtype->is_string()) badFile(path, where + " has no \"dtype\" string");
+    if (dtype == info.end() || !dtype->is_string())
+        badFile(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "tensor {1} has no \"dtype\" string")).arg(quoted));
     entry.dtype = dtypeByName(dtype->get<std::string>());
     if (!entry.dtype) {
-        throw Error(path + ": " + where + " has dtype " + inQuotes(dtype->get<std::string>(), 20) +
-                    ", which MaskLab does not read (it reads " + knownDtypeNames() +
-                    "); convert the checkpoint to F32, F16 or BF16 and save it again");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: tensor {2} has dtype {3}, which MaskLab does "
+                                                          "not read (it reads {4}); convert the checkpoint to F32, F16 "
+                                                          "or BF16 and save it again"))
+                               .arg(path)
+                               .arg(quoted)
+                               .arg(inQuotes(dtype->get<std::string>(), 20))
+                               .arg(knownDtypeNames()));
     }
 
     const auto shape = info.find("shape");
-    if (shape == info.end() || !shape->is_array()) badFile(path, where + " has no \"shape\" array");
+    if (shape == info.end() || !shape->is_array())
+        badFile(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "tensor {1} has no \"shape\" array")).arg(quoted));
     uint64_t numel = 1;
     bool overflow = false;
     for (const auto& dim : *shape) {
-        if (!dim.is_number_unsigned()) badFile(path, where + " has a shape entry that is not a whole number >= 0");
+        if (!dim.is_number_unsigned())
+            badFile(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "tensor {1} has a shape entry that is not a whole "
+                                                         "number >= 0"))
+                              .arg(quoted));
         const uint64_t d = dim.get<uint64_t>();
         if (d > uint64_t(std::numeric_limits<int64_t>::max())) overflow = true;
         else if (d != 0 && numel > std::numeric_limits<uint64_t>::max() / d) overflow = true;
@@ -118,23 +140,36 @@ Entry parseEntry(const std::string& path, const std::string& name, const nlohman
     const auto offsets = info.find("data_offsets");
     if (offsets == info.end() || !offsets->is_array() || offsets->size() != 2 ||
         !(*offsets)[0].is_number_unsigned() || !(*offsets)[1].is_number_unsigned())
-        badFile(path, where + " has no \"data_offsets\" pair of whole numbers");
+        badFile(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "tensor {1} has no \"data_offsets\" pair of whole "
+                                                     "numbers"))
+                          .arg(quoted));
     entry.begin = (*offsets)[0].get<uint64_t>();
     entry.end = (*offsets)[1].get<uint64_t>();
+    // Offsets as the file wrote them may pass int64_t, so they go in as text (exact); the sizes
+    // of this file fit and are counts.
     if (entry.begin > entry.end) {
-        badFile(path, where + " has data offsets [" + std::to_string(entry.begin) + ", " +
-                          std::to_string(entry.end) + "] that end before they begin");
+        badFile(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "tensor {1} has data offsets [{2}, {3}] that end before "
+                                                     "they begin"))
+                          .arg(quoted)
+                          .arg(std::to_string(entry.begin))
+                          .arg(std::to_string(entry.end)));
     }
     if (entry.end > bufferSize) {
-        badFile(path, where + " has data offsets [" + std::to_string(entry.begin) + ", " +
-                          std::to_string(entry.end) + "] outside the " + std::to_string(bufferSize) +
-                          "-byte data section (is the file truncated?)");
+        badFile(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "tensor {1} has data offsets [{2}, {3}] outside the "
+                                                     "{4}-byte data section (is the file truncated?)"))
+                          .arg(quoted)
+                          .arg(std::to_string(entry.begin))
+                          .arg(std::to_string(entry.end))
+                          .count(static_cast<int64_t>(bufferSize)));
     }
     const uint64_t itemSize = c10::elementSize(entry.dtype->type);
     if (overflow || numel > std::numeric_limits<uint64_t>::max() / itemSize ||
         numel * itemSize != entry.end - entry.begin) {
-        badFile(path, where + " holds " + std::to_string(entry.end - entry.begin) + " bytes, which does not match " +
-                          "its shape and dtype " + entry.dtype->name);
+        badFile(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "tensor {1} holds {2} bytes, which does not match its "
+                                                     "shape and dtype {3}"))
+                          .arg(quoted)
+                          .count(static_cast<int64_t>(entry.end - entry.begin))
+                          .arg(entry.dtype->name));
     }
     return entry;
 }
@@ -142,20 +177,26 @@ Entry parseEntry(const std::string& path, const std::string& name, const nlohman
 Contents parse(const std::string& path, const MappedFile& file)
 {
     const uint64_t size = file.size();
-    if (size < 8) badFile(path, "it has " + std::to_string(size) + " bytes, fewer than the 8-byte header length");
+    if (size < 8)
+        badFile(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "it has {1} bytes, fewer than the 8-byte header length"))
+                          .count(static_cast<int64_t>(size)));
     const uint64_t headerSize = readLittleEndian(file.data(), 8);
     if (headerSize > size - 8) {
-        badFile(path, "its header length says " + std::to_string(headerSize) + " bytes but only " +
-                          std::to_string(size - 8) + " follow (is the file truncated?)");
+        // The length as the file wrote it may pass int64_t: text, exact.
+        badFile(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "its header length says {1} bytes but only {2} follow "
+                                                     "(is the file truncated?)"))
+                          .arg(std::to_string(headerSize))
+                          .count(static_cast<int64_t>(size - 8)));
     }
     const auto* header = reinterpret_cast<const char*>(file.data() + 8);
     nlohmann::json json;
     try {
         json = nlohmann::json::parse(header, header + headerSize);
     } catch (const nlohmann::json::exception& e) {
-        badFile(path, "its header is not valid JSON (" + jsonReason(e) + ")");
+        badFile(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "its header is not valid JSON ({1})"))
+                          .arg(jsonReason(e)));
     }
-    if (!json.is_object()) badFile(path, "its header is not a JSON object");
+    if (!json.is_object()) badFile(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "its header is not a JSON object")));
 
     Contents contents;
     contents.buffer = file.data() + 8 + headerSize;
@@ -165,9 +206,13 @@ Contents parse(const std::string& path, const MappedFile& file)
             contents.entries.push_back(parseEntry(path, key, value, bufferSize));
             continue;
         }
-        if (!value.is_object()) badFile(path, "its \"__metadata__\" is not a JSON object");
+        if (!value.is_object())
+            badFile(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "its \"__metadata__\" is not a JSON object")));
         for (const auto& [name, text] : value.items()) {
-            if (!text.is_string()) badFile(path, "its \"__metadata__\" value of " + inQuotes(name) + " is not a string");
+            if (!text.is_string())
+                badFile(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "its \"__metadata__\" value of {1} is not a "
+                                                             "string"))
+                                  .arg(inQuotes(name)));
             contents.metadata[name] = text.get<std::string>();
         }
     }
@@ -182,14 +227,22 @@ Contents parse(const std::string& path, const MappedFile& file)
     uint64_t expected = 0;
     for (const Entry* e : byStart) {
         if (e->begin != expected)
-            badFile(path, "tensor " + inQuotes(e->name, 60) + " starts at byte " + std::to_string(e->begin) +
-                              " of the data, where the tensors before it end at " + std::to_string(expected) +
-                              (e->begin < expected ? " (tensors overlap)" : " (a gap)"));
+            badFile(path, Message(e->begin < expected
+                                      ? MASKLAB_TRANSLATE_NOOP("Engine", "tensor {1} starts at byte {2} of the data, "
+                                                               "where the tensors before it end at {3} (tensors "
+                                                               "overlap)")
+                                      : MASKLAB_TRANSLATE_NOOP("Engine", "tensor {1} starts at byte {2} of the data, "
+                                                               "where the tensors before it end at {3} (a gap)"))
+                              .arg(inQuotes(e->name, 60))
+                              .count(static_cast<int64_t>(e->begin))
+                              .count(static_cast<int64_t>(expected)));
         expected = e->end;
     }
     if (expected != bufferSize)
-        badFile(path, "its tensors end at byte " + std::to_string(expected) + " of a data section of " +
-                          std::to_string(bufferSize) + " bytes");
+        badFile(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "its tensors end at byte {1} of a data section of {2} "
+                                                     "bytes"))
+                          .count(static_cast<int64_t>(expected))
+                          .count(static_cast<int64_t>(bufferSize)));
     return contents;
 }
 
@@ -197,13 +250,25 @@ Contents parse(const std::string& path, const MappedFile& file)
 at::Tensor storable(const std::string& path, const NamedTensor& named, const Dtype*& dtype)
 {
     const at::Tensor& t = named.tensor;
-    const std::string where = "cannot write " + path + ": tensor " + inQuotes(named.name) + "";
-    if (!t.defined()) throw Error(where + " is undefined; pass a tensor");
-    if (t.layout() != at::kStrided) throw Error(where + " is not a dense tensor; convert it with to_dense() first");
+    const std::string quoted = inQuotes(named.name);
+    if (!t.defined())
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot write {1}: tensor {2} is undefined; pass a "
+                                                          "tensor"))
+                               .arg(path)
+                               .arg(quoted));
+    if (t.layout() != at::kStrided)
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot write {1}: tensor {2} is not a dense "
+                                                          "tensor; convert it with to_dense() first"))
+                               .arg(path)
+                               .arg(quoted));
     dtype = dtypeByType(t.scalar_type());
     if (!dtype) {
-        throw Error(where + " has dtype " + std::string(c10::toString(t.scalar_type())) +
-                    ", which safetensors files here do not hold (" + knownDtypeNames() + "); convert it first");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot write {1}: tensor {2} has dtype {3}, which "
+                                                          "safetensors files here do not hold ({4}); convert it first"))
+                               .arg(path)
+                               .arg(quoted)
+                               .arg(c10::toString(t.scalar_type()))
+                               .arg(knownDtypeNames()));
     }
     return t.detach().to(at::kCPU).contiguous();
 }
@@ -222,7 +287,7 @@ void writeLittleEndian(std::ostream& out, uint64_t value)
 
 TensorList readSafetensors(const std::string& path)
 {
-    const MappedFile file(path, "safetensors file");
+    const MappedFile file(path, kMappedSafetensors);
     const Contents contents = parse(path, file);
     TensorList tensors;
     tensors.reserve(contents.entries.size());
@@ -237,7 +302,7 @@ TensorList readSafetensors(const std::string& path)
 
 std::map<std::string, std::string> readSafetensorsMetadata(const std::string& path)
 {
-    const MappedFile file(path, "safetensors file");
+    const MappedFile file(path, kMappedSafetensors);
     return parse(path, file).metadata;
 }
 
@@ -253,9 +318,15 @@ void writeSafetensors(const std::string& path, const TensorList& tensors,
     std::set<std::string> names;
     for (const NamedTensor& named : tensors) {
         if (named.name.empty() || named.name == kMetadataKey)
-            throw Error("cannot write " + path + ": " + inQuotes(named.name) + " is not a usable tensor name");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot write {1}: {2} is not a usable tensor "
+                                                              "name"))
+                                   .arg(path)
+                                   .arg(inQuotes(named.name)));
         if (!names.insert(named.name).second)
-            throw Error("cannot write " + path + ": the tensor name " + inQuotes(named.name) + " appears twice");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot write {1}: the tensor name {2} appears "
+                                                              "twice"))
+                                   .arg(path)
+                                   .arg(inQuotes(named.name)));
         const Dtype* dtype = nullptr;
         at::Tensor data = storable(path, named, dtype);
         items.push_back({&named.name, dtype, std::move(data)});
@@ -279,7 +350,9 @@ void writeSafetensors(const std::string& path, const TensorList& tensors,
     try {
         text = header.dump();
     } catch (const nlohmann::json::exception&) {
-        throw Error("cannot write " + path + ": a tensor name or metadata entry is not valid UTF-8");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot write {1}: a tensor name or metadata entry "
+                                                          "is not valid UTF-8"))
+                               .arg(path));
     }
     text.append((8 - text.size() % 8) % 8, ' ');
 
@@ -288,7 +361,10 @@ void writeSafetensors(const std::string& path, const TensorList& tensors,
     const std::string temporary = path + ".part" + std::to_string(::getpid());
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) throw Error("cannot write " + temporary + ": " + std::strerror(errno) + "; check the folder");
+        if (!out)
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot write {1}: {2}; check the folder"))
+                                   .arg(temporary)
+                                   .arg(std::strerror(errno)));
         writeLittleEndian(out, text.size());
         out.write(text.data(), static_cast<std::streamsize>(text.size()));
         for (const Item& item : items) {
@@ -299,14 +375,18 @@ void writeSafetensors(const std::string& path, const TensorList& tensors,
             out.close();
             std::error_code ec;
             std::filesystem::remove(temporary, ec);
-            throw Error("cannot write " + temporary + ": disk full?");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot write {1}: disk full?"))
+                                   .arg(temporary));
         }
     }
     std::error_code ec;
     std::filesystem::rename(temporary, path, ec);
     if (ec) {
         std::filesystem::remove(temporary, ec);
-        throw Error("cannot rename " + temporary + " to " + path + ": " + ec.message());
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot rename {1} to {2}: {3}"))
+                               .arg(temporary)
+                               .arg(path)
+                               .arg(ec.message()));
     }
 }
 

@@ -24,7 +24,10 @@ void downloadFile(const FileDownload& request, const ProgressCallback& progress)
     transferToFile(transfer, meter);
     std::error_code ec;
     fs::rename(transfer.incompletePath, request.destination, ec);
-    if (ec) throw Error("cannot move the download into " + request.destination + ": " + ec.message());
+    if (ec)
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot move the download into {1}: {2}"))
+                               .arg(request.destination)
+                               .arg(ec.message()));
 }
 
 std::string downloadImdb(const std::string& url, const std::string& sha256, const ProgressCallback& progress,
@@ -32,7 +35,7 @@ std::string downloadImdb(const std::string& url, const std::string& sha256, cons
 {
     const std::string folder = dataDir.empty() ? defaultCacheDir() + "/datasets" : dataDir;
     if (folder.empty() || folder == "/datasets")
-        throw Error("no folder for downloads: set MASKLAB_CACHE_DIR or HOME");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "no folder for downloads: set MASKLAB_CACHE_DIR or HOME")));
     const std::string destination = folder + "/aclImdb_v1.tar.gz";
     const std::string expected = sha256 == "none" ? std::string() : (sha256.empty() ? kImdbSha256 : sha256);
     std::error_code ec;

@@ -67,11 +67,15 @@ HttpResponse performHttp(const HttpRequest& request, const BodySink& sink, const
 {
     initialiseCurlOnce();
     std::unique_ptr<CURL, void (*)(CURL*)> curl(curl_easy_init(), &curl_easy_cleanup);
-    if (!curl) throw NetworkError("cannot start an HTTP transfer (libcurl failed to initialise)");
+    if (!curl)
+        throw NetworkError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot start an HTTP transfer (libcurl failed to "
+                                                                     "initialise)")));
     std::unique_ptr<curl_slist, void (*)(curl_slist*)> headers(nullptr, &curl_slist_free_all);
     for (const std::string& h : request.headers) {
         curl_slist* grown = curl_slist_append(headers.get(), h.c_str());
-        if (!grown) throw NetworkError("cannot build the HTTP request headers (out of memory)");
+        if (!grown)
+            throw NetworkError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot build the HTTP request headers (out of "
+                                                                         "memory)")));
         headers.release();
         headers.reset(grown);
     }
@@ -105,7 +109,7 @@ HttpResponse performHttp(const HttpRequest& request, const BodySink& sink, const
         const auto url = parseUrl(request.url);
         const std::string host = url ? url->host + ":" + std::to_string(url->port) : request.url;
         const std::string reason = errorText[0] ? errorText : curl_easy_strerror(code);
-        throw NetworkError("the connection to " + host + " failed: " + reason);
+        throw NetworkError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the connection to {1} failed: {2}")).arg(host).arg(reason));
     }
     long status = 0;
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);

@@ -3,7 +3,7 @@
 // per hop whether credentials may follow (huggingface_hub keeps the Authorization header on the
 // Hub and drops it on the storage host).
 #include "hub/http_message.h"
-#include "masklab/error.h"
+#include "masklab/message.h"
 
 #include <cstddef>
 #include <functional>
@@ -14,9 +14,9 @@ namespace masklab::hub {
 
 // The transfer failed below HTTP: no route, refused, reset, timed out, TLS. The Hub client
 // falls back to the cache on these, as huggingface_hub does.
-class NetworkError : public Error {
+class NetworkError : public MessageError {
 public:
-    using Error::Error;
+    using MessageError::MessageError;
 };
 
 struct HttpRequest {

@@ -1,6 +1,6 @@
 #include "hub/hub_cache.h"
 
-#include "masklab/error.h"
+#include "masklab/message.h"
 #include "support/quote.h"
 
 #include <nlohmann/json.hpp>
@@ -45,20 +45,23 @@ bool isCommitHash(const std::string& revision)
 
 void checkRepoFileName(const std::string& name)
 {
-    const auto refuse = [&](const std::string& why) {
-        throw Error("refusing the repo file name " + inQuotes(name, 80) + ": " + why +
-                    " (a file name must stay inside the model folder)");
+    const auto refuse = [&](Message why) {
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "refusing the repo file name {1}: {2} (a file name must "
+                                                                     "stay inside the model folder)"))
+                               .arg(inQuotes(name, 80))
+                               .inner(std::move(why)));
     };
-    if (name.empty()) refuse("it is empty");
-    if (name.front() == '/') refuse("it is an absolute path");
-    if (name.find('\\') != std::string::npos) refuse("it contains a backslash");
-    if (name.size() >= 2 && name[1] == ':') refuse("it names a drive");
-    if (name.find('\0') != std::string::npos) refuse("it contains a NUL byte");
+    if (name.empty()) refuse(Message(MASKLAB_TRANSLATE_NOOP("Engine", "it is empty")));
+    if (name.front() == '/') refuse(Message(MASKLAB_TRANSLATE_NOOP("Engine", "it is an absolute path")));
+    if (name.find('\\') != std::string::npos) refuse(Message(MASKLAB_TRANSLATE_NOOP("Engine", "it contains a backslash")));
+    if (name.size() >= 2 && name[1] == ':') refuse(Message(MASKLAB_TRANSLATE_NOOP("Engine", "it names a drive")));
+    if (name.find('\0') != std::string::npos) refuse(Message(MASKLAB_TRANSLATE_NOOP("Engine", "it contains a NUL byte")));
     std::stringstream segments(name);
     std::string segment;
     while (std::getline(segments, segment, '/'))
-        if (segment.empty() || segment == "." || segment == "..") refuse("it has a " + inQuotes(segment) + " segment");
-    if (name.back() == '/') refuse("it ends with '/'");
+        if (segment.empty() || segment == "." || segment == "..")
+            refuse(Message(MASKLAB_TRANSLATE_NOOP("Engine", "it has a {1} segment")).arg(inQuotes(segment)));
+    if (name.back() == '/') refuse(Message(MASKLAB_TRANSLATE_NOOP("Engine", "it ends with '/'")));
 }
 
 std::optional<std::string> commitForRevision(const fs::path& storage, const std::string& revision)
@@ -85,10 +88,12 @@ void writeRef(const fs::path& storage, const std::string& revision, const std::s
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         if (!(out << commit) || !out.flush())
-            throw Error("cannot write " + ref.string() + ": check that the cache folder is writable");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot write {1}: check that the cache folder is "
+                                                                         "writable"))
+                                   .arg(ref.string()));
     }
     fs::rename(temporary, ref, ec);
-    if (ec) throw Error("cannot write " + ref.string() + ": " + ec.message());
+    if (ec) throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot write {1}: {2}")).arg(ref.string()).arg(ec.message()));
 }
 
 void linkSnapshotFile(const fs::path& storage, const std::string& commit, const std::string& path,
@@ -98,12 +103,18 @@ void linkSnapshotFile(const fs::path& storage, const std::string& commit, const 
     const fs::path blob = storage / "blobs" / etag;
     std::error_code ec;
     fs::create_directories(pointer.parent_path(), ec);
-    if (ec) throw Error("cannot create " + pointer.parent_path().string() + ": " + ec.message());
+    if (ec)
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot create {1}: {2}"))
+                               .arg(pointer.parent_path().string())
+                               .arg(ec.message()));
     // Relative, as huggingface_hub makes them, so the cache can be moved as a whole.
     const fs::path target = blob.lexically_relative(pointer.parent_path());
     if (fs::is_symlink(pointer, ec)) fs::remove(pointer, ec);
     fs::create_symlink(target, pointer, ec);
-    if (ec) throw Error("cannot link " + pointer.string() + " to its blob: " + ec.message());
+    if (ec)
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot link {1} to its blob: {2}"))
+                               .arg(pointer.string())
+                               .arg(ec.message()));
 }
 
 void markMissing(const fs::path& storage, const std::string& commit, const std::string& path)
@@ -119,18 +130,23 @@ std::vector<std::string> shardsOfIndex(const fs::path& indexFile)
     std::ifstream in(indexFile, std::ios::binary);
     nlohmann::json index = nlohmann::json::parse(in, nullptr, false);
     if (index.is_discarded() || !index.is_object() || !index.contains("weight_map") || !index["weight_map"].is_object())
-        throw Error(indexFile.filename().string() + " is not a weight index (a JSON object with \"weight_map\"): " +
-                    "the repository's sharded weights cannot be read");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is not a weight index (a JSON object with "
+                                                                     "\"weight_map\"): the repository's sharded weights "
+                                                                     "cannot be read"))
+                               .arg(indexFile.filename().string()));
     std::vector<std::string> shards;
     std::set<std::string> seen;
     for (const auto& [tensor, file] : index["weight_map"].items()) {
         if (!file.is_string())
-            throw Error(indexFile.filename().string() + ": weight_map[" + inQuotes(tensor, 60) + "] is not a file name");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: weight_map[{2}] is not a file name"))
+                                   .arg(indexFile.filename().string())
+                                   .arg(inQuotes(tensor, 60)));
         const std::string name = file.get<std::string>();
         checkRepoFileName(name);
         if (seen.insert(name).second) shards.push_back(name);
     }
-    if (shards.empty()) throw Error(indexFile.filename().string() + " names no weight files");
+    if (shards.empty())
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} names no weight files")).arg(indexFile.filename().string()));
     return shards;
 }
 

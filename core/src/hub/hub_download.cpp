@@ -64,7 +64,8 @@ public:
                           percentEncode(path, true);
         const std::string hubOrigin = parseUrl(url) ? parseUrl(url)->origin() : std::string();
         if (hubOrigin.empty())
-            throw Error("HF_ENDPOINT \"" + m_settings.endpoint.substr(0, 80) + "\" is not an http(s) address");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "HF_ENDPOINT \"{1}\" is not an http(s) address"))
+                                   .arg(m_settings.endpoint.substr(0, 80)));
         for (int hop = 0; hop <= 10; ++hop) {
             HttpRequest request;
             request.method = "HEAD";
@@ -93,7 +94,9 @@ public:
             missing.commit = h.get("x-repo-commit");
             return missing;
         }
-        throw Error("more than 10 redirects for " + path + " of " + m_repo.repoId);
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "more than 10 redirects for {1} of {2}"))
+                               .arg(path)
+                               .arg(m_repo.repoId));
     }
 
     // Makes snapshots/<commit>/<path> point at a whole blob, downloading it if needed.
@@ -124,7 +127,10 @@ public:
                 request.label = file.path + " of " + m_repo.repoId;
                 transferToFile(request, meter);
                 fs::rename(incomplete, blob, ec);
-                if (ec) throw Error("cannot move the download into " + blob.string() + ": " + ec.message());
+                if (ec)
+                    throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot move the download into {1}: {2}"))
+                                           .arg(blob.string())
+                                           .arg(ec.message()));
             }
         }
         linkSnapshotFile(m_storage, file.commit, file.path, file.etag);
@@ -138,13 +144,19 @@ private:
         m.path = path;
         m.commit = h.get("x-repo-commit");
         if (!isCommitHash(m.commit))
-            throw Error(m_settings.endpoint + " answered without a valid X-Repo-Commit header for " + path +
-                        ", so it is not a Hugging Face Hub: check HF_ENDPOINT, a proxy or a firewall");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} answered without a valid X-Repo-Commit header for "
+                                                                         "{2}, so it is not a Hugging Face Hub: check "
+                                                                         "HF_ENDPOINT, a proxy or a firewall"))
+                                   .arg(m_settings.endpoint)
+                                   .arg(path));
         const std::string* linked = h.find("x-linked-etag");
         m.etag = normalizeEtag(linked ? *linked : h.get("etag"));
         if (m.etag.empty() || m.etag.find('/') != std::string::npos || m.etag == "." || m.etag == "..")
-            throw Error(m_settings.endpoint + " gave no usable ETag for " + path + " of " + m_repo.repoId +
-                        ": the cache cannot name the file; check HF_ENDPOINT");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} gave no usable ETag for {2} of {3}: the cache "
+                                                                         "cannot name the file; check HF_ENDPOINT"))
+                                   .arg(m_settings.endpoint)
+                                   .arg(path)
+                                   .arg(m_repo.repoId));
         if (const std::string* size = h.find("x-linked-size"))
             m.size = parseSize(*size);
         else if (!redirected)
@@ -184,7 +196,10 @@ private:
                                    .arg(page));
         }
         if (status == 429 || status >= 500)
-            throw HubUnavailable(m_settings.endpoint + " answered HTTP " + std::to_string(status) + " for " + path);
+            throw HubUnavailable(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} answered HTTP {2} for {3}"))
+                                     .arg(m_settings.endpoint)
+                                     .arg(std::to_string(status))
+                                     .arg(path));
         throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} answered HTTP {2} for {3} of {4}"))
                                .arg(m_settings.endpoint)
                                .arg(std::to_string(status))
@@ -202,9 +217,13 @@ private:
         if (::statvfs(fs::path(incomplete).parent_path().c_str(), &disk) != 0) return;
         const uint64_t free = static_cast<uint64_t>(disk.f_bavail) * disk.f_frsize;
         if (*size > have && *size - have > free)
-            throw Error("the disk is full: " + path + " of " + m_repo.repoId + " needs " +
-                        describeBytes(*size - have) + " and " + m_settings.cacheDir + " has " + describeBytes(free) +
-                        " free; free space or set HF_HUB_CACHE to a larger disk");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the disk is full: {1} of {2} needs {3} and {4} has {5} "
+                                                                         "free; free space or set HF_HUB_CACHE to a larger disk"))
+                                   .arg(path)
+                                   .arg(m_repo.repoId)
+                                   .bytes(*size - have)
+                                   .arg(m_settings.cacheDir)
+                                   .bytes(free));
     }
 
     RepoRef m_repo;
@@ -264,7 +283,7 @@ Snapshot downloadModel(const RepoRef& repo, const HubSettings& settings, const P
             return *cached;
         throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}; and {2} is not in the cache at {3}: check the network "
                                                           "connection (or HF_ENDPOINT), or give a model folder"))
-                               .arg(e.what())
+                               .inner(e.message())
                                .arg(repo.text())
                                .arg(settings.cacheDir));
     }
@@ -289,7 +308,11 @@ Snapshot downloadModel(const RepoRef& repo, const HubSettings& settings, const P
     const auto shardsFrom = [&](const std::string& index) {
         client.fetch(files.back(), meter);
         for (const std::string& shard : shardsOfIndex(client.storage() / "snapshots" / commit / index))
-            if (!probe(shard)) throw Error(index + " of " + repo.text() + " names " + shard + ", which the repo lacks");
+            if (!probe(shard))
+                throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} of {2} names {3}, which the repo lacks"))
+                                       .arg(index)
+                                       .arg(repo.text())
+                                       .arg(shard));
     };
     if (!probe("model.safetensors")) {
         if (probe("model.safetensors.index.json"))
@@ -311,7 +334,8 @@ Snapshot downloadModel(const RepoRef& repo, const HubSettings& settings, const P
                                                       "spiece.model)"))
                                .arg(repo.text()));
     for (const std::string& extra : extraFiles)
-        if (!probe(extra)) throw Error(repo.text() + " has no file " + extra.substr(0, 80));
+        if (!probe(extra))
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} has no file {2}")).arg(repo.text()).arg(extra.substr(0, 80)));
 
     // The total counts what is still to come; what the cache holds is skipped.
     uint64_t total = 0;
@@ -369,7 +393,9 @@ std::string locateModel(const std::string& pathOrRepoId, const HubSettings& sett
     } catch (const DownloadCancelled&) {
         throw;
     } catch (const Error& e) {
-        throw Error("no folder " + pathOrRepoId + " here, and as a Hugging Face repo id: " + e.what());
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "no folder {1} here, and as a Hugging Face repo id: {2}"))
+                               .arg(pathOrRepoId)
+                               .inner(messageOf(e)));
     }
 }
 

@@ -40,30 +40,22 @@ void hashExisting(int fd, uint64_t size, Sha256& sha)
     }
 }
 
-std::string diskMessage(const std::string& path, int error, uint64_t needed)
+MessageError diskError(const std::string& path, int error, uint64_t needed)
 {
     const std::string folder = fs::path(path).parent_path().string();
     if (error == ENOSPC || error == EDQUOT)
-        return "the disk is full: writing " + path + " needs " + describeBytes(needed) + " more; free space in " +
-               folder + " and run again, the download resumes";
-    return "cannot write " + path + ": " + std::strerror(error) + "; check that " + folder + " is writable";
+        return MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the disk is full: writing {1} needs {2} more; free space "
+                                                                     "in {3} and run again, the download resumes"))
+                                .arg(path)
+                                .bytes(needed)
+                                .arg(folder));
+    return MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot write {1}: {2}; check that {3} is writable"))
+                            .arg(path)
+                            .arg(std::strerror(error))
+                            .arg(folder));
 }
 
 }  // namespace
-
-std::string describeBytes(uint64_t bytes)
-{
-    char text[32];
-    if (bytes < 1000)
-        std::snprintf(text, sizeof(text), "%llu B", static_cast<unsigned long long>(bytes));
-    else if (bytes < 1000 * 1000)
-        std::snprintf(text, sizeof(text), "%.1f kB", bytes / 1e3);
-    else if (bytes < 1000ULL * 1000 * 1000)
-        std::snprintf(text, sizeof(text), "%.1f MB", bytes / 1e6);
-    else
-        std::snprintf(text, sizeof(text), "%.2f GB", bytes / 1e9);
-    return text;
-}
 
 std::string describeProgress(const TransferProgress& p)
 {
@@ -126,13 +118,17 @@ bool ProgressMeter::keepGoing(bool force)
 std::string redirectTarget(const std::string& from, const std::string& location)
 {
     const auto base = parseUrl(from);
-    if (!base) throw Error("cannot follow a redirect from " + excerpt(from, 120));
+    if (!base)
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot follow a redirect from {1}")).arg(excerpt(from, 120)));
     const std::string next = resolveLocation(*base, location);
     const auto target = parseUrl(next);
-    if (!target) throw Error("refusing a redirect to " + inQuotes(next, 80) + ": not an http(s) address");
+    if (!target)
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "refusing a redirect to {1}: not an http(s) address"))
+                               .arg(inQuotes(next, 80)));
     if (base->scheme == "https" && target->scheme == "http" && !target->isLoopback())
-        throw Error("refusing a redirect from HTTPS to plain HTTP (" + target->host +
-                    "): the download would travel unprotected");
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "refusing a redirect from HTTPS to plain HTTP ({1}): the "
+                                                                     "download would travel unprotected"))
+                               .arg(target->host));
     return next;
 }
 
@@ -157,7 +153,7 @@ void transferToFile(const TransferRequest& r, ProgressMeter& meter)
     std::error_code ec;
     fs::create_directories(fs::path(r.incompletePath).parent_path(), ec);
     const int fd = ::open(r.incompletePath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0) throw Error(diskMessage(r.incompletePath, errno, r.expectedSize.value_or(0)));
+    if (fd < 0) throw diskError(r.incompletePath, errno, r.expectedSize.value_or(0));
     std::unique_ptr<int, void (*)(int*)> closer(new int(fd), [](int* f) {
         ::close(*f);
         delete f;
@@ -166,7 +162,7 @@ void transferToFile(const TransferRequest& r, ProgressMeter& meter)
     ::fstat(fd, &info);
     uint64_t onDisk = static_cast<uint64_t>(info.st_size);
     if (r.expectedSize && onDisk > *r.expectedSize) {  // a leftover of another version
-        if (::ftruncate(fd, 0) != 0) throw Error(diskMessage(r.incompletePath, errno, 0));
+        if (::ftruncate(fd, 0) != 0) throw diskError(r.incompletePath, errno, 0);
         onDisk = 0;
     }
     Sha256 sha;
@@ -174,13 +170,14 @@ void transferToFile(const TransferRequest& r, ProgressMeter& meter)
     meter.beginFile(r.label, onDisk, r.expectedSize.value_or(0));
 
     const auto restartFromZero = [&] {
-        if (::ftruncate(fd, 0) != 0) throw Error(diskMessage(r.incompletePath, errno, 0));
+        if (::ftruncate(fd, 0) != 0) throw diskError(r.incompletePath, errno, 0);
         onDisk = 0;
         sha = Sha256();
         meter.restartFile();
     };
     const auto firstOrigin = parseUrl(r.url);
-    if (!firstOrigin) throw Error("not an http(s) address: " + excerpt(r.url, 120));
+    if (!firstOrigin)
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "not an http(s) address: {1}")).arg(excerpt(r.url, 120)));
 
     int retries = 0;
     bool rangeRefused = false;
@@ -189,7 +186,9 @@ void transferToFile(const TransferRequest& r, ProgressMeter& meter)
         const uint64_t attemptStart = onDisk;
         std::string url = r.url;
         for (int hop = 0;; ++hop) {
-            if (hop > kMaxRedirects) throw Error("more than 10 redirects while downloading " + r.label);
+            if (hop > kMaxRedirects)
+                throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "more than 10 redirects while downloading {1}"))
+                                       .arg(r.label));
             const bool sameOrigin = parseUrl(url)->origin() == firstOrigin->origin();
             HttpRequest request;
             request.url = url;
@@ -252,21 +251,35 @@ void transferToFile(const TransferRequest& r, ProgressMeter& meter)
                     std::this_thread::sleep_for(std::chrono::milliseconds(300));
                     break;  // resume from what arrived
                 }
-                throw NetworkError(std::string(e.what()) + " while downloading " + r.label +
-                                   (onDisk > 0 ? "; the " + describeBytes(onDisk) + " received are kept: run again to resume"
-                                               : ""));
+                if (onDisk == 0)
+                    throw NetworkError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} while downloading {2}"))
+                                           .inner(e.message())
+                                           .arg(r.label));
+                throw NetworkError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} while downloading {2}; the {3} received are "
+                                                                             "kept: run again to resume"))
+                                       .inner(e.message())
+                                       .arg(r.label)
+                                       .bytes(onDisk));
             }
             if (meter.cancelled())
-                throw DownloadCancelled("download of " + r.label + " cancelled at " + describeBytes(onDisk) +
-                                        "; run it again to resume");
-            if (writeError) throw Error(diskMessage(r.incompletePath, writeError, r.expectedSize.value_or(onDisk) - onDisk));
+                throw DownloadCancelled(Message(MASKLAB_TRANSLATE_NOOP("Engine", "download of {1} cancelled at {2}; run it "
+                                                                                  "again to resume"))
+                                            .arg(r.label)
+                                            .bytes(onDisk));
+            if (writeError) throw diskError(r.incompletePath, writeError, r.expectedSize.value_or(onDisk) - onDisk);
             if (tooLarge) {
                 ::unlink(r.incompletePath.c_str());
-                throw Error("the server sent more than the " + std::to_string(*limit) + " bytes it announced for " +
-                            r.label + ": refused, and the partial file removed");
+                throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the server sent more than the {1} bytes it "
+                                                                             "announced for {2}: refused, and the partial file "
+                                                                             "removed"))
+                                       .count(static_cast<int64_t>(*limit))
+                                       .arg(r.label));
             }
             if (!protocolError.empty()) {
-                if (rangeRefused) throw Error("the server sent a broken response for " + r.label + ": " + protocolError);
+                if (rangeRefused)
+                    throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the server sent a broken response for {1}: {2}"))
+                                           .arg(r.label)
+                                           .arg(protocolError));
                 rangeRefused = true;  // once more from the start, without a Range
                 restartFromZero();
                 break;
@@ -280,7 +293,8 @@ void transferToFile(const TransferRequest& r, ProgressMeter& meter)
                     done = true;
                     break;
                 }
-                if (rangeRefused) throw Error("the server refuses every range of " + r.label);
+                if (rangeRefused)
+                    throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the server refuses every range of {1}")).arg(r.label));
                 rangeRefused = true;
                 restartFromZero();
                 break;
@@ -291,12 +305,17 @@ void transferToFile(const TransferRequest& r, ProgressMeter& meter)
                                        .arg(r.label)
                                        .arg(url.substr(0, 120)));
             if (response.aborted)
-                throw Error("the download of " + r.label + " stopped: " + describeBytes(onDisk) + " received");
+                throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the download of {1} stopped: {2} received"))
+                                       .arg(r.label)
+                                       .bytes(onDisk));
             // A body that ended early without a transport error (no Content-Length): resume.
             if (r.expectedSize && onDisk < *r.expectedSize) {
                 if (onDisk > attemptStart && ++retries <= kMaxRetries) break;
-                throw NetworkError("the connection ended after " + describeBytes(onDisk) + " of " +
-                                   describeBytes(*r.expectedSize) + " of " + r.label + "; run again to resume");
+                throw NetworkError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the connection ended after {1} of {2} of {3}; run "
+                                                                             "again to resume"))
+                                       .bytes(onDisk)
+                                       .bytes(*r.expectedSize)
+                                       .arg(r.label));
             }
             done = true;
             break;
@@ -315,7 +334,7 @@ void transferToFile(const TransferRequest& r, ProgressMeter& meter)
                                    .arg(r.expectedSha256.substr(0, 12)));
         }
     }
-    if (::fsync(fd) != 0) throw Error(diskMessage(r.incompletePath, errno, 0));
+    if (::fsync(fd) != 0) throw diskError(r.incompletePath, errno, 0);
 }
 
 }  // namespace masklab::hub

@@ -63,9 +63,6 @@ private:
     int m_fd = -1;
 };
 
-// "12.3 MB" for messages.
-std::string describeBytes(uint64_t bytes);
-
 // The URL a redirect leads to from `from`. Throws masklab::Error for a Location that is not an
 // http(s) URL or that leads from HTTPS to plain HTTP off loopback.
 std::string redirectTarget(const std::string& from, const std::string& location);

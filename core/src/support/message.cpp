@@ -1,5 +1,6 @@
 #include "masklab/message.h"
 
+#include <cstdio>
 #include <iomanip>
 #include <locale>
 #include <sstream>
@@ -39,6 +40,47 @@ Message& Message::number(double value, int decimals)
     a.text = out.str();
     m_args.push_back(std::move(a));
     return *this;
+}
+
+Message& Message::bytes(uint64_t size)
+{
+    Arg a;
+    a.kind = Arg::Kind::Bytes;
+    a.value = static_cast<double>(size);
+    a.text = describeBytes(size);
+    m_args.push_back(std::move(a));
+    return *this;
+}
+
+Message& Message::inner(Message message)
+{
+    Arg a;
+    a.kind = Arg::Kind::Inner;
+    a.text = message.text();
+    a.inner = std::make_shared<const Message>(std::move(message));
+    m_args.push_back(std::move(a));
+    return *this;
+}
+
+Message messageOf(const std::exception& error)
+{
+    if (const auto* said = dynamic_cast<const MessageError*>(&error)) return said->message();
+    // Not a place for translation: the text as the exception wrote it.
+    return Message("{1}").arg(error.what());
+}
+
+std::string describeBytes(uint64_t bytes)
+{
+    char text[32];
+    if (bytes < 1000)
+        std::snprintf(text, sizeof(text), "%llu B", static_cast<unsigned long long>(bytes));
+    else if (bytes < 1000 * 1000)
+        std::snprintf(text, sizeof(text), "%.1f kB", bytes / 1e3);
+    else if (bytes < 1000ULL * 1000 * 1000)
+        std::snprintf(text, sizeof(text), "%.1f MB", bytes / 1e6);
+    else
+        std::snprintf(text, sizeof(text), "%.2f GB", bytes / 1e9);
+    return text;
 }
 
 std::string Message::text() const

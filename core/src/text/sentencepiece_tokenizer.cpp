@@ -5,6 +5,7 @@
 
 #include "support/fnv_hash.h"
 #include "masklab/error.h"
+#include "masklab/message.h"
 #include "text/sentencepiece_abi.h"
 #include "text/sentencepiece_model_check.h"
 #include "support/quote.h"
@@ -48,31 +49,36 @@ constexpr int kDeepBind = RTLD_DEEPBIND;
 
 // --- Finding and opening the module ---------------------------------------------------------
 
-// Opens one candidate; on failure appends why to `tried` and returns null.
-const masklab_spm_api* openModule(const std::string& path, std::string& tried)
+// Opens one candidate; on failure appends a line "\n  <path> (<why>)" to `tried` and returns
+// null. `tried` is a chain of messages, so that each reason is translated on its own.
+const masklab_spm_api* openModule(const std::string& path, Message& tried)
 {
-    auto fail = [&](const std::string& why) -> const masklab_spm_api* {
-        tried += "\n  " + path + " (" + why + ")";
+    auto fail = [&](Message why) -> const masklab_spm_api* {
+        // Only layout, no words: unmarked, like messageOf's "{1}", so the window keeps it as it is.
+        tried = Message("{1}\n  {2} ({3})").inner(std::move(tried)).arg(path).inner(std::move(why));
         return nullptr;
     };
     std::error_code ec;
     if (!fs::exists(path, ec))
-        return fail("not found");
+        return fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "not found")));
     void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | kDeepBind);
     if (!handle) {
-        const char* why = dlerror();
-        return fail(why ? why : "dlopen failed");
+        const char* why = dlerror();  // the system's words, as they are
+        return fail(why ? Message("{1}").arg(why)
+                        : Message(MASKLAB_TRANSLATE_NOOP("Engine", "dlopen failed")));
     }
     auto entry = reinterpret_cast<masklab_spm_get_api_fn>(dlsym(handle, MASKLAB_SPM_ENTRY));
     if (!entry) {
         dlclose(handle);
-        return fail(std::string("no symbol ") + MASKLAB_SPM_ENTRY + ": not a MaskLab module");
+        return fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "no symbol {1}: not a MaskLab module"))
+                        .arg(MASKLAB_SPM_ENTRY));
     }
     const masklab_spm_api* api = entry(MASKLAB_SPM_ABI_VERSION);
     if (!api || api->struct_size < sizeof(masklab_spm_api)) {
         dlclose(handle);
-        return fail("built for another interface version than this MaskLab (" +
-                    std::to_string(MASKLAB_SPM_ABI_VERSION) + "); rebuild or reinstall it");
+        return fail(Message(MASKLAB_TRANSLATE_NOOP("Engine", "built for another interface version than this "
+                                                             "MaskLab ({1}); rebuild or reinstall it"))
+                        .count(MASKLAB_SPM_ABI_VERSION));
     }
     return api;  // kept loaded for the life of the process
 }
@@ -106,23 +112,30 @@ const masklab_spm_api& moduleApi()
     if (api)
         return *api;
 
-    std::string tried;
+    Message tried("");
     const char* env = std::getenv(kModuleEnv);
     if (env && *env) {
         api = openModule(env, tried);
         if (!api)
-            throw Error(std::string("cannot load the SentencePiece module named by ") + kModuleEnv +
-                        ":" + tried + "\nPoint " + kModuleEnv + " at " + kModuleFile +
-                        " (built into <build>/lib) or unset it.");
+            throw MessageError(
+                Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot load the SentencePiece module named by {1}:{2}\n"
+                                                         "Point {1} at {3} (built into <build>/lib) or unset it."))
+                    .arg(kModuleEnv)
+                    .inner(std::move(tried))
+                    .arg(kModuleFile));
         return *api;
     }
     for (const std::string& candidate : moduleCandidates()) {
         if ((api = openModule(candidate, tried)))
             return *api;
     }
-    throw Error(std::string("SentencePiece support is unavailable: ") + kModuleFile +
-                " could not be loaded. Looked in:" + tried + "\nBuild the masklab_sentencepiece "
-                "target, or set " + kModuleEnv + " to the path of " + kModuleFile + ".");
+    throw MessageError(
+        Message(MASKLAB_TRANSLATE_NOOP("Engine", "SentencePiece support is unavailable: {1} could not be "
+                                                 "loaded. Looked in:{2}\nBuild the masklab_sentencepiece "
+                                                 "target, or set {3} to the path of {1}."))
+            .arg(kModuleFile)
+            .inner(std::move(tried))
+            .arg(kModuleEnv));
 }
 
 // Turns an error returned by the module into a string and releases it.
@@ -138,8 +151,10 @@ std::string readBytes(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw Error("SentencePiece model " + path + " cannot be opened: check the path and its "
-                    "permissions");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "SentencePiece model {1} cannot be opened: "
+                                                     "check the path and its permissions"))
+                .arg(path));
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
@@ -216,11 +231,16 @@ std::unique_ptr<SentencePieceTokenizer> SentencePieceTokenizer::load(const std::
 {
     std::error_code ec;
     if (!fs::exists(path, ec))
-        throw Error("SentencePiece model not found: " + path + " does not exist");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "SentencePiece model not found: {1} does not exist"))
+                .arg(path));
     const std::string bytes = readBytes(path);
     if (const std::string problem = sentencePieceCharsmapProblem(bytes); !problem.empty())
-        throw Error(path + " is a damaged SentencePiece model: " + problem +
-                    "; give the .model file written by spm_train or save_pretrained");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is a damaged SentencePiece model: {2}; give the "
+                                                     ".model file written by spm_train or save_pretrained"))
+                .arg(path)
+                .arg(problem));
     Fnv1a hash;
     hash.add(std::string_view("sentencepiece/1"));
     hash.add(bytes);
@@ -230,8 +250,11 @@ std::unique_ptr<SentencePieceTokenizer> SentencePieceTokenizer::load(const std::
     model->api = &api;
     const std::string error = takeError(api, api.load(path.c_str(), &model->handle));
     if (!error.empty() || !model->handle)
-        throw Error(path + " is not a SentencePiece model that can be loaded (" + excerpt(error, 160) +
-                    "); give the .model file written by spm_train or save_pretrained");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is not a SentencePiece model that can be loaded ({2}); "
+                                                     "give the .model file written by spm_train or save_pretrained"))
+                .arg(path)
+                .arg(excerpt(error, 160)));
     return std::unique_ptr<SentencePieceTokenizer>(
         new SentencePieceTokenizer(path, std::move(model), hash.value()));
 }
@@ -288,7 +311,10 @@ Encoding SentencePieceTokenizer::encode(std::string_view text, bool addSpecialTo
     const std::string error = takeError(
         api, api.encode(m_model->handle, text.data(), text.size(), collectPiece, &pieces));
     if (!error.empty())
-        throw Error("SentencePiece could not encode a text with " + m_path + ": " + error);
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "SentencePiece could not encode a text with {1}: {2}"))
+                .arg(m_path)
+                .arg(error));
 
     Encoding out;
     const size_t count = pieces.size() + 2;
@@ -334,7 +360,10 @@ std::string SentencePieceTokenizer::decode(const std::vector<int32_t>& ids,
         const std::string error = takeError(
             api, api.decode(m_model->handle, run.data(), run.size(), collectText, &decoded));
         if (!error.empty())
-            throw Error("SentencePiece could not decode ids with " + m_path + ": " + error);
+            throw MessageError(
+                Message(MASKLAB_TRANSLATE_NOOP("Engine", "SentencePiece could not decode ids with {1}: {2}"))
+                    .arg(m_path)
+                    .arg(error));
         // After a special token, a "▁word" keeps its space (Hugging Face's Metaspace decoder
         // strips it only at the very start).
         if (!text.empty() && startsWithWordMark(m_pieces[size_t(run.front())]))
@@ -398,20 +427,29 @@ std::string SentencePieceTokenizer::describe() const
 void trainSentencePiece(const SentencePieceTrainOptions& options)
 {
     if (options.inputs.empty())
-        throw Error("SentencePiece training needs at least one input text file");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "SentencePiece training needs at least one input text file")));
     for (const std::string& input : options.inputs) {
         std::error_code ec;
         if (!fs::is_regular_file(input, ec))
-            throw Error("SentencePiece training input " + input + " does not exist or is not a file");
+            throw MessageError(
+                Message(MASKLAB_TRANSLATE_NOOP("Engine", "SentencePiece training input {1} "
+                                                         "does not exist or is not a file"))
+                    .arg(input));
         if (input.find(',') != std::string::npos)
-            throw Error("SentencePiece training input " + input +
-                        " has a comma in its path, which spm_train reads as a separator; rename it");
+            throw MessageError(
+                Message(MASKLAB_TRANSLATE_NOOP("Engine", "SentencePiece training input {1} has a comma in its "
+                                                         "path, which spm_train reads as a separator; rename it"))
+                    .arg(input));
     }
     if (options.modelPrefix.empty())
-        throw Error("SentencePiece training needs a model prefix (where to write <prefix>.model)");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "SentencePiece training needs a model "
+                                                     "prefix (where to write <prefix>.model)")));
     if (options.vocabSize <= 0)
-        throw Error("SentencePiece vocabulary size must be positive, not " +
-                    std::to_string(options.vocabSize));
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "SentencePiece vocabulary size must be positive, not {1}"))
+                .count(options.vocabSize));
 
     std::vector<std::string> flags;
     std::string inputs;
@@ -426,8 +464,10 @@ void trainSentencePiece(const SentencePieceTrainOptions& options)
     std::string symbols;
     for (const std::string& symbol : options.userDefinedSymbols) {
         if (symbol.empty() || symbol.find(',') != std::string::npos)
-            throw Error("user-defined symbol \"" + symbol +
-                        "\" is empty or holds a comma; spm_train cannot take it");
+            throw MessageError(
+                Message(MASKLAB_TRANSLATE_NOOP("Engine", "user-defined symbol \"{1}\" is empty or "
+                                                         "holds a comma; spm_train cannot take it"))
+                    .arg(symbol));
         symbols += (symbols.empty() ? "" : ",") + symbol;
     }
     if (!symbols.empty())
@@ -454,7 +494,9 @@ void trainSentencePiece(const SentencePieceTrainOptions& options)
     const masklab_spm_api& api = moduleApi();
     const std::string error = takeError(api, api.train(argv.data(), argv.size()));
     if (!error.empty())
-        throw Error("SentencePiece training on " + inputs + " failed: " + error);
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "SentencePiece training on {1} failed: {2}"))
+                               .arg(inputs)
+                               .arg(error));
 }
 
 }  // namespace masklab

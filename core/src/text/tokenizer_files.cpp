@@ -1,5 +1,6 @@
 // Writing tokenizer files in Hugging Face's save_pretrained layout.
 #include "masklab/error.h"
+#include "masklab/message.h"
 #include "masklab/sentencepiece_tokenizer.h"
 #include "masklab/wordpiece_tokenizer.h"
 
@@ -18,7 +19,10 @@ void writeText(const fs::path& path, const std::string& text)
 {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out || !(out << text) || !out.flush())
-        throw Error("cannot write " + path.string() + ": check that the folder is writable and the disk not full");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot write {1}: check that the folder "
+                                                     "is writable and the disk not full"))
+                .arg(path.string()));
 }
 
 json specialTokensMap(const SpecialTokenIds& ids, const Tokenizer& tokenizer)
@@ -98,7 +102,11 @@ void SentencePieceTokenizer::saveFiles(const std::string& folderText) const
     std::error_code ec;
     fs::create_directories(folder, ec);
     fs::copy_file(path(), folder / "spiece.model", fs::copy_options::overwrite_existing, ec);
-    if (ec) throw Error("cannot copy " + path() + " to " + (folder / "spiece.model").string() + ": " + ec.message());
+    if (ec)
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "cannot copy {1} to {2}: {3}"))
+                               .arg(path())
+                               .arg((folder / "spiece.model").string())
+                               .arg(ec.message()));
     json config = specialTokensMap(specialTokens(), *this);
     config["tokenizer_class"] = "AlbertTokenizer";
     config["do_lower_case"] = false;

@@ -86,7 +86,9 @@ std::unique_ptr<Tokenizer> fromVocabTxt(const fs::path& vocabPath)
     try {
         return std::make_unique<WordPieceTokenizer>(std::move(wp));
     } catch (const Error& e) {
-        throw Error(vocabPath.string() + ": " + e.what());
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: {2}"))
+                               .arg(vocabPath.string())
+                               .inner(messageOf(e)));
     }
 }
 
@@ -99,8 +101,11 @@ std::unique_ptr<Tokenizer> fromTokenizerJson(const fs::path& path)
     try {
         return readTokenizerJson(path);
     } catch (const json::exception& e) {
-        throw Error(path.string() + ": a field has the wrong type (" + jsonReason(e) +
-                    "); replace it with the tokenizer.json the model was saved with");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: a field has the wrong type ({2}); replace it "
+                                                     "with the tokenizer.json the model was saved with"))
+                .arg(path.string())
+                .arg(jsonReason(e)));
     }
 }
 
@@ -134,20 +139,33 @@ std::unique_ptr<Tokenizer> readTokenizerJson(const fs::path& path)
     wp.continuationPrefix = model.value("continuing_subword_prefix", wp.continuationPrefix);
     if (model.contains("max_input_chars_per_word") &&
         (!readJsonValue(model["max_input_chars_per_word"], wp.maxInputCharsPerWord) || wp.maxInputCharsPerWord < 1))
-        throw Error(where + ": model.max_input_chars_per_word must be a positive whole number, not " +
-                    asWritten(model["max_input_chars_per_word"]));
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: model.max_input_chars_per_word must "
+                                                     "be a positive whole number, not {2}"))
+                .arg(where)
+                .arg(asWritten(model["max_input_chars_per_word"])));
     if (!model.contains("vocab") || !model["vocab"].is_object() || model["vocab"].empty())
-        throw Error(where + ": model.vocab is missing or empty; a WordPiece tokenizer.json maps each token to its id");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: model.vocab is missing or empty; a WordPiece "
+                                                     "tokenizer.json maps each token to its id"))
+                .arg(where));
     const json& vocab = model["vocab"];
     wp.vocabulary.assign(vocab.size(), std::string());
     std::vector<bool> seen(vocab.size(), false);
     for (const auto& [token, idValue] : vocab.items()) {
         if (!idValue.is_number_integer())
-            throw Error(where + ": model.vocab[" + inQuotes(token) + "] is not an integer id");
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: model.vocab[{2}] is not an integer id"))
+                                   .arg(where)
+                                   .arg(inQuotes(token)));
         const auto id = idValue.get<int64_t>();
         if (id < 0 || static_cast<std::size_t>(id) >= vocab.size() || seen[static_cast<std::size_t>(id)])
-            throw Error(where + ": token " + inQuotes(token) + " has id " + std::to_string(id) +
-                        ", but ids must be 0.." + std::to_string(vocab.size() - 1) + " without gaps");
+            throw MessageError(
+                Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: token {2} has id {3}, but "
+                                                         "ids must be 0..{4} without gaps"))
+                    .arg(where)
+                    .arg(inQuotes(token))
+                    .count(id)
+                    .count(static_cast<int64_t>(vocab.size() - 1)));
         wp.vocabulary[static_cast<std::size_t>(id)] = token;
         seen[static_cast<std::size_t>(id)] = true;
     }
@@ -162,13 +180,19 @@ std::unique_ptr<Tokenizer> readTokenizerJson(const fs::path& path)
         if (normalizer.contains("strip_accents") && normalizer["strip_accents"].is_boolean())
             wp.normalizer.stripAccents = normalizer["strip_accents"].get<bool>();
     } else {
-        throw Error(where + ": normalizer " + excerpt(normalizer.value("type", std::string("?")), 32) +
-                    " is not supported; MaskLab implements BertNormalizer");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: normalizer {2} is not supported; "
+                                                     "MaskLab implements BertNormalizer"))
+                .arg(where)
+                .arg(excerpt(normalizer.value("type", std::string("?")), 32)));
     }
     if (doc.contains("pre_tokenizer") && !doc["pre_tokenizer"].is_null() &&
         doc["pre_tokenizer"].value("type", std::string()) != "BertPreTokenizer")
-        throw Error(where + ": pre_tokenizer " + excerpt(doc["pre_tokenizer"].value("type", std::string("?")), 32) +
-                    " is not supported; MaskLab implements BertPreTokenizer");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: pre_tokenizer {2} is not supported; "
+                                                     "MaskLab implements BertPreTokenizer"))
+                .arg(where)
+                .arg(excerpt(doc["pre_tokenizer"].value("type", std::string("?")), 32)));
 
     // The template `[CLS] $A [SEP]` names the tokens put around a sequence.
     const json& post = doc.contains("post_processor") ? doc["post_processor"] : json();
@@ -187,8 +211,12 @@ std::unique_ptr<Tokenizer> readTokenizerJson(const fs::path& path)
                 if (post.contains(key) && post[key].is_array() && !post[key].empty() && post[key][0].is_string())
                     name = post[key][0].get<std::string>();
                 else if (post.contains(key))
-                    throw Error(where + ": post_processor." + key + " must be [token, id], not " +
-                                asWritten(post[key]));
+                    throw MessageError(
+                        Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: post_processor.{2} must "
+                                                                 "be [token, id], not {3}"))
+                            .arg(where)
+                            .arg(key)
+                            .arg(asWritten(post[key])));
             };
             pairName("cls", wp.clsToken);
             pairName("sep", wp.sepToken);
@@ -215,7 +243,7 @@ std::unique_ptr<Tokenizer> readTokenizerJson(const fs::path& path)
     try {
         return std::make_unique<WordPieceTokenizer>(std::move(wp));
     } catch (const Error& e) {
-        throw Error(where + ": " + e.what());
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1}: {2}")).arg(where).inner(messageOf(e)));
     }
 }
 

@@ -1,6 +1,7 @@
 #include "masklab/vocabulary_builder.h"
 
 #include "masklab/error.h"
+#include "masklab/message.h"
 #include "masklab/parallel.h"
 #include "text/utf8.h"
 #include "support/quote.h"
@@ -67,15 +68,21 @@ std::set<std::string> charactersOf(const WordCounts& counts)
 void checkOptions(const VocabularyBuildOptions& options, const std::vector<std::string>& specials)
 {
     if (options.minFrequency < 1)
-        throw Error("the minimum word frequency is " + std::to_string(options.minFrequency) +
-                    "; it must be at least 1");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "the minimum word frequency is {1}; it must be at least 1"))
+                .count(options.minFrequency));
     if (options.continuationPrefix.empty())
-        throw Error("the WordPiece continuation prefix is empty; use \"##\"");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "the WordPiece continuation prefix is empty; use \"##\"")));
     for (std::size_t i = 0; i < specials.size(); ++i) {
-        if (specials[i].empty()) throw Error("a special token of the vocabulary is empty");
+        if (specials[i].empty())
+            throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "a special token of the vocabulary is empty")));
         for (std::size_t j = 0; j < i; ++j)
             if (specials[i] == specials[j])
-                throw Error("the special token " + inQuotes(specials[i]) + " is given twice; each needs its own id");
+                throw MessageError(
+                    Message(MASKLAB_TRANSLATE_NOOP("Engine", "the special token {1} is given "
+                                                             "twice; each needs its own id"))
+                        .arg(inQuotes(specials[i])));
     }
 }
 
@@ -92,11 +99,16 @@ WordPieceConfig buildWordPieceVocabulary(const std::vector<std::string_view>& te
     const std::set<std::string> characters = charactersOf(counts);
     const std::size_t needed = specials.size() + 2 * characters.size();
     if (options.vocabSize < 0 || static_cast<std::size_t>(options.vocabSize) < needed)
-        throw Error("a vocabulary of " + std::to_string(options.vocabSize) + " tokens is too small: the " +
-                    std::to_string(specials.size()) + " special tokens and the " +
-                    std::to_string(characters.size()) + " characters of the corpus (each as a word start and as a \"" +
-                    options.continuationPrefix + "\" continuation) need " + std::to_string(needed) +
-                    "; raise the vocabulary size to at least " + std::to_string(needed));
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "a vocabulary of {1} tokens is too small: the {2} "
+                                                     "special tokens and the {3} characters of the corpus "
+                                                     "(each as a word start and as a \"{4}\" continuation) "
+                                                     "need {5}; raise the vocabulary size to at least {5}"))
+                .count(options.vocabSize)
+                .count(static_cast<int64_t>(specials.size()))
+                .count(static_cast<int64_t>(characters.size()))
+                .arg(options.continuationPrefix)
+                .count(static_cast<int64_t>(needed)));
 
     WordPieceConfig config;
     config.normalizer = options.normalizer;

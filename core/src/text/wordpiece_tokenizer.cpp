@@ -2,6 +2,7 @@
 
 #include "support/fnv_hash.h"
 #include "masklab/error.h"
+#include "masklab/message.h"
 #include "text/utf8.h"
 #include "text/vocabulary.h"
 
@@ -31,11 +32,14 @@ void replaceAll(std::string& text, std::string_view from, std::string_view to)
 
 WordPieceTokenizer::WordPieceTokenizer(WordPieceConfig config) : m_config(std::move(config))
 {
-    if (m_config.vocabulary.empty()) throw Error("the WordPiece vocabulary is empty");
+    if (m_config.vocabulary.empty())
+        throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "the WordPiece vocabulary is empty")));
     m_vocab = std::make_unique<WordPieceVocabulary>(m_config.vocabulary, m_config.continuationPrefix);
     if (m_vocab->find(m_config.unkToken) < 0)
-        throw Error("the vocabulary has no unknown token \"" + m_config.unkToken +
-                    "\"; WordPiece needs one for words it cannot cover");
+        throw MessageError(
+            Message(MASKLAB_TRANSLATE_NOOP("Engine", "the vocabulary has no unknown token \"{1}\"; "
+                                                     "WordPiece needs one for words it cannot cover"))
+                .arg(m_config.unkToken));
 
     m_special.pad = m_vocab->find(m_config.padToken);
     m_special.unk = m_vocab->find(m_config.unkToken);
