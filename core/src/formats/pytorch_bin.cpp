@@ -26,17 +26,6 @@
 namespace masklab {
 namespace {
 
-// As TorchZip::fail words it, with kResaveAdvice written out (lupdate needs the whole sentence
-// in one literal), and a problem translated on its own.
-[[noreturn]] void unreadable(const std::string& path, Message problem)
-{
-    throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is not a readable PyTorch checkpoint: {2}; load "
-                                                      "it with Python's torch.load and save it again with a recent "
-                                                      "torch.save, or as safetensors"))
-                           .arg(path)
-                           .inner(std::move(problem)));
-}
-
 // What MappedFile says when a checkpoint cannot be read.
 const MappedFileMessages kMappedCheckpoint = {
     MASKLAB_TRANSLATE_NOOP("Engine", "cannot open the PyTorch checkpoint {1}: {2}; check the path and its permissions"),
@@ -106,7 +95,7 @@ public:
     Ref run();
 
 private:
-    [[noreturn]] void fail(Message problem) const { unreadable(m_path, std::move(problem)); }
+    [[noreturn]] void fail(Message problem) const { unreadableCheckpoint(m_path, std::move(problem)); }
 
     // The values of this pickle, kept so that ~Unpickler can unlink them (shadows ::make).
     Ref make(Value::Kind kind)
@@ -501,7 +490,7 @@ bool isLegacyFormat(const MappedFile& file)
 TensorList readPytorchBin(const std::string& path)
 {
     const MappedFile file(path, kMappedCheckpoint);
-    // kResaveAdvice is written out in these sentences: lupdate needs each whole in one literal.
+    // The advice to save again is written out in these sentences: lupdate needs each whole in one literal.
     if (isLegacyFormat(file)) {
         throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is in torch.save's legacy format (PyTorch "
                                                           "before 1.6), which MaskLab does not read; load it with "
@@ -525,23 +514,23 @@ TensorList readPytorchBin(const std::string& path)
             const auto slash = name.find('/');
             if (slash != std::string::npos && name.compare(slash, std::string::npos, "/data.pkl") == 0) {
                 if (pickle)
-                    unreadable(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "it holds two data.pkl records")));
+                    unreadableCheckpoint(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "it holds two data.pkl records")));
                 pickle = &record;
                 archive = name.substr(0, slash + 1);
             }
         }
         if (!pickle)
-            unreadable(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "it has no data.pkl record (is it a TorchScript "
+            unreadableCheckpoint(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "it has no data.pkl record (is it a TorchScript "
                                                             "model or another zip?)")));
         if (const auto order = zip.records().find(archive + "byteorder"); order != zip.records().end()) {
             if (std::string(reinterpret_cast<const char*>(order->second.data), order->second.size) != "little")
-                unreadable(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "it was saved on a big-endian machine")));
+                unreadableCheckpoint(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "it was saved on a big-endian machine")));
         }
 
         Unpickler unpickler(path, zip, *pickle, archive + "data/");  // alive while root is read
         const Ref root = unpickler.run();
         if (root->kind != Value::Kind::Dict)
-            unreadable(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "it does not hold a dict of tensors (a state "
+            unreadableCheckpoint(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "it does not hold a dict of tensors (a state "
                                                             "dict)")));
         TensorList tensors;
         std::map<std::string, std::size_t> index;
@@ -549,9 +538,9 @@ TensorList readPytorchBin(const std::string& path)
             const Value& key = *root->items[i];
             const Value& value = *root->items[i + 1];
             if (key.kind != Value::Kind::String)
-                unreadable(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "a key of its state dict is not a string")));
+                unreadableCheckpoint(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "a key of its state dict is not a string")));
             if (value.kind != Value::Kind::Tensor) {
-                unreadable(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "its entry {1} is not a tensor (a checkpoint "
+                unreadableCheckpoint(path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "its entry {1} is not a tensor (a checkpoint "
                                                                 "that wraps the state dict, such as {\"state_dict\": "
                                                                 "...}, must be unwrapped)"))
                                      .arg(inQuotes(key.text)));

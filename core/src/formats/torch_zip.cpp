@@ -6,11 +6,9 @@
 #include "support/quote.h"
 
 namespace masklab {
-namespace {
 
-// As TorchZip::fail words it, with kResaveAdvice written out (lupdate needs the whole sentence
-// in one literal), and a problem translated on its own.
-[[noreturn]] void unreadable(const std::string& path, Message problem)
+// The advice is written out in the sentence: lupdate needs the whole of it in one literal.
+void unreadableCheckpoint(const std::string& path, Message problem)
 {
     throw MessageError(Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} is not a readable PyTorch checkpoint: {2}; load "
                                                       "it with Python's torch.load and save it again with a recent "
@@ -19,23 +17,15 @@ namespace {
                            .inner(std::move(problem)));
 }
 
-}  // namespace
-
 TorchZip::TorchZip(const std::string& path, const MappedFile& file) : m_path(path), m_file(file)
 {
     readDirectory();
 }
 
-// A problem in English only; MaskLab's own readers give unreadable() a Message instead.
-void TorchZip::fail(const std::string& problem) const
-{
-    unreadable(m_path, Message("{1}").arg(problem));
-}
-
 void TorchZip::need(uint64_t offset, uint64_t bytes) const
 {
     if (offset > m_file.size() || bytes > m_file.size() - offset)
-        unreadable(m_path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "its zip directory is truncated")));
+        unreadableCheckpoint(m_path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "its zip directory is truncated")));
 }
 
 uint64_t TorchZip::le(uint64_t offset, int bytes) const
@@ -55,21 +45,21 @@ void TorchZip::readDirectory()
         found = le(eocd, 4) == 0x06054b50;
     }
     if (!found)
-        unreadable(m_path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "its zip directory is missing (is the file "
+        unreadableCheckpoint(m_path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "its zip directory is missing (is the file "
                                                           "truncated?)")));
     uint64_t entries = le(eocd + 10, 2);
     uint64_t directory = le(eocd + 16, 4);
     if ((entries == 0xffff || directory == 0xffffffff) && eocd >= 20 && le(eocd - 20, 4) == 0x07064b50) {
         const uint64_t zip64 = le(eocd - 20 + 8, 8);
         if (le(zip64, 4) != 0x06064b50)
-            unreadable(m_path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "its zip64 directory is damaged")));
+            unreadableCheckpoint(m_path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "its zip64 directory is damaged")));
         entries = le(zip64 + 32, 8);
         directory = le(zip64 + 48, 8);
     }
     uint64_t at = directory;
     for (uint64_t i = 0; i < entries; ++i) {
         if (le(at, 4) != 0x02014b50)
-            unreadable(m_path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "its zip directory is damaged")));
+            unreadableCheckpoint(m_path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "its zip directory is damaged")));
         const uint64_t method = le(at + 10, 2);
         uint64_t compressed = le(at + 20, 4);
         uint64_t uncompressed = le(at + 24, 4);
@@ -95,15 +85,15 @@ void TorchZip::readDirectory()
             extra += 4 + length;
         }
         if (method != 0)
-            unreadable(m_path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "record {1} is compressed, which torch.save "
+            unreadableCheckpoint(m_path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "record {1} is compressed, which torch.save "
                                                               "never does"))
                                    .arg(inQuotes(name, 60)));
         if (le(local, 4) != 0x04034b50)
-            unreadable(m_path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "record {1} has a damaged local header"))
+            unreadableCheckpoint(m_path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "record {1} has a damaged local header"))
                                    .arg(inQuotes(name, 60)));
         const uint64_t data = local + 30 + le(local + 26, 2) + le(local + 28, 2);
         if (data > size || compressed > size - data)
-            unreadable(m_path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "record {1} runs past the end (is the file "
+            unreadableCheckpoint(m_path, Message(MASKLAB_TRANSLATE_NOOP("Engine", "record {1} runs past the end (is the file "
                                                               "truncated?)"))
                                    .arg(inQuotes(name, 60)));
         m_records[name] = {m_file.data() + data, compressed};

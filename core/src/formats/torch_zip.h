@@ -9,9 +9,11 @@
 
 namespace masklab {
 
-// What to tell a user whose checkpoint cannot be read.
-inline const char* const kResaveAdvice =
-    "load it with Python's torch.load and save it again with a recent torch.save, or as safetensors";
+class Message;
+
+// Throws "<path> is not a readable PyTorch checkpoint: <problem>; <how to save it again>", the
+// problem translated on its own. The zip reader and the pickle reader both end this way.
+[[noreturn]] void unreadableCheckpoint(const std::string& path, Message problem);
 
 struct ZipRecord {
     const uint8_t* data = nullptr;  // inside the mapped file
@@ -25,9 +27,6 @@ public:
     TorchZip(const std::string& path, const MappedFile& file);
 
     const std::map<std::string, ZipRecord>& records() const { return m_records; }
-
-    // Throws "<path> is not a readable PyTorch checkpoint: <problem>; <advice>".
-    [[noreturn]] void fail(const std::string& problem) const;
 
 private:
     void need(uint64_t offset, uint64_t bytes) const;
