@@ -50,7 +50,7 @@ TokenStore storeOfLengths(const std::vector<int>& lengths)
         SpecialTokenIds specialTokens() const override { return {}; }
         bool isSpecial(int32_t) const override { return false; }
         uint64_t fingerprint() const override { return 7; }
-        std::string describe() const override { return "identity"; }
+        Message describe() const override { return Message("identity"); }
         void saveFiles(const std::string&) const override {}
     } identity;
     return TokenStore::build(identity, docs, 1);

@@ -218,9 +218,9 @@ private slots:
         QFETCH(QString, type);
         const SentencePieceTokenizer& tok = model(type);
         QCOMPARE(tok.vocabSize(), 2000);
-        QVERIFY2(QString::fromStdString(tok.describe()).startsWith("SentencePiece " + type),
-                 tok.describe().c_str());
-        QVERIFY(tok.describe().find("nmt_nfkc") != std::string::npos);
+        const std::string description = tok.describe().text();
+        QVERIFY2(QString::fromStdString(description).startsWith("SentencePiece " + type), description.c_str());
+        QVERIFY(description.find("nmt_nfkc") != std::string::npos);
 
         // spm's reserved ids first, then the user-defined symbols in the order given.
         QCOMPARE(tok.idToToken(0), std::string("<unk>"));

@@ -1457,6 +1457,22 @@ Check that config.json belongs to these weights (vocab_size, dim, n_layers, hidd
         <source>group size must be 0 (whole corpus) or a number of documents</source>
         <translation>размер группы должен быть 0 (весь корпус) или числом документов</translation>
     </message>
+    <message>
+        <source>SentencePiece {1}, {2} tokens</source>
+        <translation>SentencePiece {1}, словарь из {2} токенов</translation>
+    </message>
+    <message>
+        <source>SentencePiece {1}, {2} tokens, {3}</source>
+        <translation>SentencePiece {1}, словарь из {2} токенов, {3}</translation>
+    </message>
+    <message>
+        <source>WordPiece, {1} tokens, uncased</source>
+        <translation>WordPiece, словарь из {1} токенов, без учёта регистра</translation>
+    </message>
+    <message>
+        <source>WordPiece, {1} tokens, cased</source>
+        <translation>WordPiece, словарь из {1} токенов, с учётом регистра</translation>
+    </message>
 </context>
 <context>
     <name>MaskOutcomeStyle</name>

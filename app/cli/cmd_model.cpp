@@ -33,7 +33,7 @@ struct InfoCommand {
                                      {"hidden", c.hidden},
                                      {"layers", c.layers},
                                      {"heads", c.heads},
-                                     {"tokenizer", loaded.tokenizer->describe()},
+                                     {"tokenizer", loaded.tokenizer->describe().text()},
                                      {"summary", layers},
                                      {"warnings", loaded.warnings}};
         writeLine(info.dump(2));

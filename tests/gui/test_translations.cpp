@@ -6,11 +6,13 @@
 #include "gui_test_support.h"
 #include "main_window.h"
 #include "panels/course_panel.h"
+#include "test_support.h"
 
 #include "masklab/corpus.h"
 #include "masklab/dataset_ops.h"
 #include "masklab/hub.h"
 #include "masklab/message.h"
+#include "masklab/tokenizer.h"
 #include "masklab/training_config.h"
 
 #include <QApplication>
@@ -169,6 +171,13 @@ private slots:
         QCOMPARE(QString::fromStdString(stopped.text()), QString("the download of model.safetensors stopped: 12.3 MB received"));
         const QString shownSize = engineText(stopped);
         QVERIFY2(isCyrillic(shownSize) && shownSize.contains(QString("12,3 МБ")), qPrintable(shownSize));
+        // The tokenizer line of the Data and Project panels: the real bert-base-uncased tokenizer.
+        const auto tokenizer = masklab::loadTokenizer(masklab::testing::bertTokenizerJson());
+        QCOMPARE(QString::fromStdString(tokenizer->describe().text()), QString("WordPiece, 30522 tokens, uncased"));
+        const QString shownTokenizer = engineText(tokenizer->describe());
+        QVERIFY2(isCyrillic(shownTokenizer) && shownTokenizer.contains(QString("30") + nbsp + QString("522")) &&
+                     !shownTokenizer.contains("tokens") && !shownTokenizer.contains("uncased"),
+                 qPrintable(shownTokenizer));
         // What the core throws without a Message shows as it is.
         QCOMPARE(engineText(std::runtime_error("plain")), QString("plain"));
     }

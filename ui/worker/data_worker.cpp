@@ -66,7 +66,7 @@ void DataWorker::openCorpus(const CorpusRequest& request)
 
         clock.restart();
         snapshot->tokenizer = tokenizerFor(request.tokenizer, snapshot->corpus);
-        snapshot->tokenizerDescription = QString::fromStdString(snapshot->tokenizer->describe());
+        snapshot->tokenizerDescription = engineText(snapshot->tokenizer->describe());
         if (m_cancel->stopRequested()) throw Error("cancelled reading " + request.path.toStdString());
         emit progress(tr("Tokenizing %n documents", nullptr, static_cast<int>(snapshot->corpus.size())), 0, 0);
         snapshot->store = tokenizeCached(*snapshot->tokenizer, snapshot->corpus.documents, defaultCacheDir(),

@@ -40,7 +40,7 @@ ModelInfo describe(const QString& slot, const QString& folder, const QString& ki
         info.summary.push_back({QString::fromStdString(row.name), QString::fromStdString(row.kind),
                                 QString::fromStdString(row.outputShape), QLocale().toString(static_cast<qint64>(row.parameters))});
     info.configJson = QString::fromStdString(model.config().toJson());
-    info.tokenizerDescription = QString::fromStdString(tokenizer.describe());
+    info.tokenizerDescription = engineText(tokenizer.describe());
     info.vocabSize = tokenizer.vocabSize();
     return info;
 }

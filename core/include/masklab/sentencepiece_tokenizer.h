@@ -49,7 +49,7 @@ public:
     // FNV-1a of the .model file's bytes (after a "sentencepiece/1" tag).
     uint64_t fingerprint() const override { return m_fingerprint; }
     // e.g. "SentencePiece unigram, 2000 tokens, nmt_nfkc".
-    std::string describe() const override;
+    Message describe() const override;
     // spiece.model and tokenizer_config.json.
     void saveFiles(const std::string& folder) const override;
 

@@ -2,6 +2,7 @@
 // The interface every tokenizer of MaskLab offers (WordPiece, SentencePiece), and the loader
 // that picks one from a path the way Hugging Face's AutoTokenizer would.
 #include "masklab/encoding.h"
+#include "masklab/message.h"
 
 #include <cstdint>
 #include <memory>
@@ -41,8 +42,9 @@ public:
     // token cache keys on it.
     virtual uint64_t fingerprint() const = 0;
 
-    // Short description for logs and the GUI, e.g. "WordPiece, 30522 tokens, uncased".
-    virtual std::string describe() const = 0;
+    // Short description for logs and the GUI, e.g. "WordPiece, 30,522 tokens, uncased", as a
+    // Message so that the window writes it in its own language.
+    virtual Message describe() const = 0;
 
     // Writes the tokenizer's files into a model folder, as save_pretrained does, so that
     // loadTokenizer() and Hugging Face's AutoTokenizer read them back. Throws masklab::Error.

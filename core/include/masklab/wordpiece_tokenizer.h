@@ -47,7 +47,7 @@ public:
     SpecialTokenIds specialTokens() const override { return m_special; }
     bool isSpecial(int32_t id) const override;
     uint64_t fingerprint() const override { return m_fingerprint; }
-    std::string describe() const override;
+    Message describe() const override;
     // vocab.txt, tokenizer.json, tokenizer_config.json and special_tokens_map.json.
     void saveFiles(const std::string& folder) const override;
 

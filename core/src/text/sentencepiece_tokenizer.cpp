@@ -411,15 +411,18 @@ bool SentencePieceTokenizer::isSpecial(int32_t id) const
            type == MASKLAB_SPM_USER_DEFINED;
 }
 
-std::string SentencePieceTokenizer::describe() const
+Message SentencePieceTokenizer::describe() const
 {
     const masklab_spm_api& api = *m_model->api;
-    std::string text = std::string("SentencePiece ") + api.model_type(m_model->handle) + ", " +
-                       std::to_string(vocabSize()) + " tokens";
     const std::string normalizer = api.normalizer_name(m_model->handle);
-    if (!normalizer.empty())
-        text += ", " + normalizer;
-    return text;
+    if (normalizer.empty())
+        return Message(MASKLAB_TRANSLATE_NOOP("Engine", "SentencePiece {1}, {2} tokens"))
+            .arg(api.model_type(m_model->handle))
+            .count(vocabSize());
+    return Message(MASKLAB_TRANSLATE_NOOP("Engine", "SentencePiece {1}, {2} tokens, {3}"))
+        .arg(api.model_type(m_model->handle))
+        .count(vocabSize())
+        .arg(normalizer);
 }
 
 // --- Training -------------------------------------------------------------------------------

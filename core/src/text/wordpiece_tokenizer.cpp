@@ -251,10 +251,11 @@ bool WordPieceTokenizer::isSpecial(int32_t id) const
            m_specialById[static_cast<std::size_t>(id)] != 0;
 }
 
-std::string WordPieceTokenizer::describe() const
+Message WordPieceTokenizer::describe() const
 {
-    return "WordPiece, " + std::to_string(vocabSize()) + " tokens, " +
-           (m_config.normalizer.lowercase ? "uncased" : "cased");
+    return Message(m_config.normalizer.lowercase ? MASKLAB_TRANSLATE_NOOP("Engine", "WordPiece, {1} tokens, uncased")
+                                                 : MASKLAB_TRANSLATE_NOOP("Engine", "WordPiece, {1} tokens, cased"))
+        .count(vocabSize());
 }
 
 }  // namespace masklab

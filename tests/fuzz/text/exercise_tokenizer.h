@@ -34,7 +34,7 @@ inline void exerciseTokenizer(const Tokenizer& tokenizer)
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
     };
     const int32_t size = tokenizer.vocabSize();
-    if (size <= 0) finding("a tokenizer without tokens loaded", tokenizer.describe());
+    if (size <= 0) finding("a tokenizer without tokens loaded", tokenizer.describe().text());
     for (std::string_view text : texts) {
         for (bool special : {true, false}) {
             const Encoding encoding = tokenizer.encode(text, special);
