@@ -28,7 +28,16 @@ QString installTranslations(QApplication& app, const QString& language)
     // on an English system writes "2,5e-05" and "10 000". Widgets take the default locale when
     // they are made, so this comes before the main window.
     if (!language.isEmpty()) QLocale::setDefault(locale);
-    if (locale.language() == QLocale::English || locale.language() == QLocale::C) return QStringLiteral("en");
+    if (locale.language() == QLocale::English || locale.language() == QLocale::C) {
+        // The sources are English already; their catalogue holds only the plural forms
+        // ("1 core", "2 cores") that a "%n core(s)" source needs.
+        auto* plurals = new QTranslator(&app);
+        if (plurals->load(QStringLiteral("masklab_en"), QStringLiteral(":/i18n")))
+            app.installTranslator(plurals);
+        else
+            delete plurals;
+        return QStringLiteral("en");
+    }
     // Our catalogue is embedded (ui/CMakeLists.txt); Qt's own (buttons of standard dialogs)
     // comes from the system's Qt translations when installed.
     auto* ours = new QTranslator(&app);

@@ -7,6 +7,7 @@
 #include "appearance.h"
 #include "charts/charts_panel.h"
 #include "main_window.h"
+#include "panels/course_panel.h"
 #include "panels/dataset_panel.h"
 #include "panels/document_table_model.h"
 #include "panels/fill_mask_panel.h"
@@ -21,6 +22,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -220,6 +222,9 @@ int main(int argc, char* argv[])
     window.fillMask()->askButton()->click();
     settle(3000);
     shoot(window, QStringLiteral("fillmask"), prefix + QStringLiteral("fillmask.png"));
+    // The Course at the end of the tour: its last step selected, with the ticks the tour earned.
+    window.course()->steps()->setCurrentRow(masklab::ui::CoursePanel::FillMask);
+    settle(500);
     shoot(window, QStringLiteral("course"), prefix + QStringLiteral("course.png"));
     return 0;
 }

@@ -69,6 +69,45 @@ private slots:
                                                  .arg(unfinished)));
     }
 
+    // English sources say "%n core(s)"; the English catalogue gives every one of them its
+    // singular and plural, so an English window reads "1 core" and "2 cores". (Before the
+    // Russian test: the last translator installed is the one asked first.)
+    void englishPluralsReadAsEnglish()
+    {
+        const QString lupdate = qEnvironmentVariable("MASKLAB_LUPDATE");
+        QVERIFY2(QFile::exists(lupdate), "MASKLAB_LUPDATE must name lupdate (qt6-l10n-tools)");
+        QTemporaryDir dir;
+        const QString copy = dir.filePath("masklab_en.ts");
+        QVERIFY(QFile::copy(MASKLAB_SOURCE_DIR "/translations/masklab_en.ts", copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        QStringList args{"-no-obsolete", "-locations", "none", "-pluralonly", "-I", MASKLAB_SOURCE_DIR "/ui"};
+        for (const QString& folder : {QStringLiteral(MASKLAB_SOURCE_DIR "/ui"), QStringLiteral(MASKLAB_SOURCE_DIR "/app/gui"),
+                                      QStringLiteral(MASKLAB_SOURCE_DIR "/core/src")}) {
+            QDirIterator it(folder, {"*.cpp", "*.h"}, QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext()) args << it.next();
+        }
+        args << "-ts" << copy;
+        QProcess run;
+        run.start(lupdate, args);
+        QVERIFY(run.waitForFinished(120000));
+        QCOMPARE(run.exitCode(), 0);
+        QFile ts(copy);
+        QVERIFY(ts.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(ts.readAll());
+        QVERIFY(text.count("numerus=\"yes\"") >= 5);
+        QVERIFY2(!text.contains("type=\"unfinished\""),
+                 "a %n string has no English plural forms: run `cmake --build build --target masklab_lupdate` and fill "
+                 "translations/masklab_en.ts");
+
+        auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
+        QCOMPARE(installTranslations(*app, "en"), QString("en"));
+        QCOMPARE(QCoreApplication::translate("masklab::ui::MainWindow", "CPU · %n core(s)", nullptr, 1), QString("CPU · 1 core"));
+        QCOMPARE(QCoreApplication::translate("masklab::ui::MainWindow", "CPU · %n core(s)", nullptr, 2), QString("CPU · 2 cores"));
+        QCOMPARE(QCoreApplication::translate("masklab::ui::TrainingPanel", "Finished: %n step(s). Checkpoint: %1", nullptr, 840)
+                     .arg("run"),
+                 QString("Finished: 840 steps. Checkpoint: run"));
+    }
+
     void windowComesUpInRussian()
     {
         auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
