@@ -22,6 +22,8 @@
 #include <QListWidget>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSettings>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QTranslator>
 
@@ -128,6 +130,64 @@ private slots:
         QCOMPARE(QCoreApplication::translate("masklab::ui::MainWindow", "CPU · %n core(s)", nullptr, 16), QString("CPU · 16 ядер"));
         // Numbers follow the language chosen, whatever the system's locale.
         QCOMPARE(QLocale().toString(2.5, 'f', 1), QString("2,5"));
+    }
+
+    // Russian step titles are longer than the Course column: with every step ticked (one of them
+    // while the window is up), each title
+    // wraps onto as many lines as it needs and keeps its tick, none cut short with "…", and no row
+    // keeps a height fitted to another width.
+    void russianCourseTitlesReadWholeWithTheirTicks()
+    {
+        auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
+        QCOMPARE(installTranslations(*app, "ru"), QString("ru"));
+        QTemporaryDir project;
+        {
+            QSettings progress(project.filePath("course.ini"), QSettings::IniFormat);
+            QStringList all;
+            for (int s = 0; s < CoursePanel::StepCount; ++s)
+                if (s != CoursePanel::Chunk) all << QString::number(s);
+            progress.setValue("course/done", all);
+        }
+        MainWindow window(project.path());
+        window.setProblemBoxes(false);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QListWidget* steps = window.course()->steps();
+        // One tick comes while the window is up, after its title was fitted without it.
+        window.course()->panelVisited("chunks");
+        // The style's text margin inside an item, as QCommonStyle draws item text.
+        const int margin = steps->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, steps) + 1;
+        for (const int width : {330, 300, 260}) {
+            window.resizeDocks({window.dock("course")}, {width}, Qt::Horizontal);
+            QCoreApplication::processEvents();
+            int rows = 0;
+            for (int i = 0; i < steps->count(); ++i) {
+                const QListWidgetItem* item = steps->item(i);
+                QVERIFY2(item->text().endsWith(QString("✓")), qPrintable(item->text()));
+                const QRect shown = steps->visualItemRect(item);
+                QVERIFY2(steps->viewport()->rect().contains(shown), qPrintable(item->text()));
+                const QRect needed = steps->fontMetrics().boundingRect(QRect(0, 0, shown.width() - 2 * margin, 10000),
+                                                                       Qt::TextWordWrap, item->text());
+                QVERIFY2(needed.height() <= shown.height(),
+                         qPrintable(QString("at %1 px, \"%2\" needs %3 px in a %4 x %5 row")
+                                        .arg(width)
+                                        .arg(item->text())
+                                        .arg(needed.height())
+                                        .arg(shown.width())
+                                        .arg(shown.height())));
+                // Nor is a row taller than its lines (a height fitted to a narrower column earlier).
+                QVERIFY2(shown.height() < needed.height() + steps->fontMetrics().height(),
+                         qPrintable(QString("at %1 px, \"%2\" has a %3 px row for %4 px of text")
+                                        .arg(width)
+                                        .arg(item->text())
+                                        .arg(shown.height())
+                                        .arg(needed.height())));
+                rows += needed.height() > steps->fontMetrics().height() ? 1 : 0;
+            }
+            // The narrowest column wraps some titles: the check above saw two-line rows.
+            if (width == 260) QVERIFY(rows > 0);
+        }
     }
 
     // The engine's lines and errors (masklab::Message): English with C numbers for the CLI,

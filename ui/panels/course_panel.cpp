@@ -281,7 +281,8 @@ void CoursePanel::markDone(Step step)
 
 void CoursePanel::showTick(Step step)
 {
-    m_steps->item(step)->setText(QStringLiteral("%1. %2  ✓").arg(step + 1).arg(title(step)));
+    // No-break spaces: a title that wraps takes its tick along with its last word.
+    m_steps->item(step)->setText(QStringLiteral("%1. %2\u00a0\u00a0✓").arg(step + 1).arg(title(step)));
     fitStepList();
 }
 
@@ -304,6 +305,9 @@ void CoursePanel::fitStepList()
     option.rect = QRect(0, 0, width, 1);  // a valid rectangle: the style wraps the text to its width
     int height = 2 * m_steps->frameWidth();
     for (int row = 0; row < m_steps->count(); ++row) {
+        // The delegate answers with an item's own size hint when it has one: drop the hint fitted
+        // to the last width (or to the title before its tick) so the text is measured again.
+        m_steps->item(row)->setData(Qt::SizeHintRole, QVariant());
         const QSize size = m_steps->itemDelegate()->sizeHint(option, m_steps->model()->index(row, 0));
         m_steps->item(row)->setSizeHint(QSize(width, size.height()));
         height += size.height();
