@@ -2926,6 +2926,10 @@ Check that config.json belongs to these weights (vocab_size, dim, n_layers, hidd
         <source>tiny: 2 layers of 128 · mini: 4 × 256 · small: 4 × 512 · distilbert: the distilbert-base-uncased shapes · bert-base: BERT-base shapes</source>
         <translation>tiny: 2 слоя по 128 · mini: 4 × 256 · small: 4 × 512 · distilbert: размеры distilbert-base-uncased · bert-base: размеры BERT-base</translation>
     </message>
+    <message>
+        <source>Linear (tied to word embeddings)</source>
+        <translation>Linear (связан с эмбеддингами слов)</translation>
+    </message>
 </context>
 <context>
     <name>masklab::ui::RunMetrics</name>

@@ -120,6 +120,8 @@ MainWindow::MainWindow(const QString& projectDir, QWidget* parent)
     connect(worker, &TrainingWorker::evaluated, this, [this](const EvalEvent& e) {
         m_charts->addEval({e.step, e.epoch, e.loss, e.perplexity});
     });
+    connect(worker, &TrainingWorker::finished, m_charts, &ChartsPanel::endLiveRun);
+    connect(worker, &TrainingWorker::failed, m_charts, &ChartsPanel::endLiveRun);
 
     restoreLayout();
     overlayRuns();

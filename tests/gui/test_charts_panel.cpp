@@ -216,6 +216,12 @@ private slots:
         QCOMPARE(panel.runsList()->count(), 3);
         QVERIFY(panel.isRunShown(QStringLiteral("second")));
         QVERIFY(!panel.isRunShown(QStringLiteral("first")));
+        // Running, the live run says so; ended, it keeps its place and tick under its own name.
+        QCOMPARE(panel.runsList()->item(0)->text(), QStringLiteral("second (live)"));
+        panel.endLiveRun();
+        QCOMPARE(panel.runsList()->item(0)->text(), QStringLiteral("second"));
+        QVERIFY(panel.isRunShown(QStringLiteral("second")));
+        QCOMPARE(panel.liveRun()->name, QStringLiteral("second"));
 
         QVERIFY(!panel.addRun(root.filePath(QStringLiteral("missing")), &error));
         QCOMPARE(panel.runCount(), 3);

@@ -3,6 +3,7 @@
 // stop mid-run and resume, close during a run, and give it bad input. The engine runs in its
 // worker threads throughout; the test only clicks and waits for their signals.
 #include "charts/charts_panel.h"
+#include "charts/runs_list.h"
 #include "gui_test_support.h"
 #include "main_window.h"
 #include "panels/chunks_panel.h"
@@ -180,6 +181,10 @@ private slots:
         QVERIFY2(last.perplexity < first.perplexity, qPrintable(QString("%1 -> %2").arg(first.perplexity).arg(last.perplexity)));
         QCOMPARE(o->window->charts()->liveRun()->steps.size(), 20);
         QCOMPARE(o->window->charts()->liveRun()->evals.size(), 3);
+        // The finished run stays first and drawn, no longer labelled as running.
+        const QString runName = QFileInfo(QString::fromStdString(result.runDir)).fileName();
+        QTRY_COMPARE(o->window->charts()->runsList()->item(0)->text(), runName);
+        QVERIFY(o->window->charts()->isRunShown(runName));
         QVERIFY(o->window->training()->startButton()->isEnabled());
         QVERIFY(QFileInfo::exists(QString::fromStdString(result.lastCheckpoint) + "/model.safetensors"));
 

@@ -435,6 +435,11 @@ QString ChartsPanel::readoutAt(const QPoint& pos) const
     return lines.join(QLatin1Char('\n'));
 }
 
+void ChartsPanel::endLiveRun()
+{
+    if (m_live) m_runsList->setLive(m_live->id, false);
+}
+
 void ChartsPanel::beginLiveRun(const QString& name)
 {
     if (m_live) {

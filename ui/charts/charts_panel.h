@@ -35,6 +35,9 @@ public:
     // The live run: a new empty series named `name` drawn on top; earlier live data becomes an
     // overlaid run.
     void beginLiveRun(const QString& name);
+    // The live run finished, stopped or failed: it keeps its place, colour and tick, and its
+    // label no longer says that it is running.
+    void endLiveRun();
     // Cheap: appends and marks dirty; never replots. Without a live run one is begun.
     // GUI thread only: the worker bridge delivers points here through queued signals.
     void addStep(const StepPoint& p);

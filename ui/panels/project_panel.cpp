@@ -98,12 +98,14 @@ ProjectPanel::ProjectPanel(Workbench* workbench, QWidget* parent) : QWidget(pare
     m_tokenizerInfo->setWordWrap(true);
     m_summary = new QTableWidget(0, 4, this);
     m_summary->setHorizontalHeaderLabels({tr("Block"), tr("Kind"), tr("Output"), tr("Parameters")});
-    m_summary->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    // Block names read whole on one line; the kind takes what is left.
+    m_summary->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_summary->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_summary->setWordWrap(false);
     m_summary->verticalHeader()->hide();
     m_summary->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_config = new QPlainTextEdit(this);
     m_config->setReadOnly(true);
-    m_config->setMaximumHeight(140);
     m_config->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_devices = new QLabel(tr("Looking for devices…"), this);
     m_devices->setWordWrap(true);
@@ -117,9 +119,15 @@ ProjectPanel::ProjectPanel(Workbench* workbench, QWidget* parent) : QWidget(pare
     layout->addWidget(hubBox);
     layout->addWidget(m_title);
     layout->addWidget(m_tokenizerInfo);
-    layout->addWidget(m_summary, 1);
-    layout->addWidget(new QLabel(tr("config.json:"), this));
-    layout->addWidget(m_config);
+    // The blocks and config.json side by side: under each other at 1280 x 800 the table showed
+    // three of a small model's six blocks.
+    auto* configColumn = new QVBoxLayout;
+    configColumn->addWidget(new QLabel(tr("config.json:"), this));
+    configColumn->addWidget(m_config, 1);
+    auto* modelRow = new QHBoxLayout;
+    modelRow->addWidget(m_summary, 2);
+    modelRow->addLayout(configColumn, 1);
+    layout->addLayout(modelRow, 1);
     layout->addWidget(deviceBox);
 
     connect(browse, &QPushButton::clicked, this, &ProjectPanel::chooseModelFolder);
@@ -243,11 +251,15 @@ void ProjectPanel::showModel(const ModelInfo& info)
     m_summary->setRowCount(static_cast<int>(info.summary.size()));
     for (int r = 0; r < info.summary.size(); ++r)
         for (int c = 0; c < 4 && c < info.summary[r].size(); ++c) {
-            auto* item = new QTableWidgetItem(info.summary[r][c]);
+            // Kinds are module class names, kept as they are; the one described in words
+            // (the core's summary, also the CLI's `info`) reads in the window's language.
+            const QString& text = info.summary[r][c];
+            auto* item = new QTableWidgetItem(c == 1 && text == QLatin1String("Linear (tied to word embeddings)")
+                                                  ? tr("Linear (tied to word embeddings)")
+                                                  : text);
             if (c == 3) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_summary->setItem(r, c, item);
         }
-    m_summary->resizeColumnsToContents();
     m_config->setPlainText(info.configJson);
 }
 
