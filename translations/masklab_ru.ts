@@ -2928,7 +2928,7 @@ Check that config.json belongs to these weights (vocab_size, dim, n_layers, hidd
     </message>
     <message>
         <source>Linear (tied to word embeddings)</source>
-        <translation>Linear (связан с эмбеддингами слов)</translation>
+        <translation>Linear (веса эмбеддингов слов)</translation>
     </message>
 </context>
 <context>

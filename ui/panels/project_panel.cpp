@@ -257,6 +257,7 @@ void ProjectPanel::showModel(const ModelInfo& info)
             auto* item = new QTableWidgetItem(c == 1 && text == QLatin1String("Linear (tied to word embeddings)")
                                                   ? tr("Linear (tied to word embeddings)")
                                                   : text);
+            item->setToolTip(item->text());  // whole, where a narrow column cuts it
             if (c == 3) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_summary->setItem(r, c, item);
         }
