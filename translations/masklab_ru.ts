@@ -640,10 +640,6 @@ Build the masklab_sentencepiece target, or set {3} to the path of {1}.</source>
         <translation>{1} не должно быть отрицательным</translation>
     </message>
     <message>
-        <source>{1} must be between 0 and 1</source>
-        <translation>{1} должно быть между 0 и 1</translation>
-    </message>
-    <message>
         <source>{1} must be at least 0 and below 1</source>
         <translation>{1} должно быть не меньше 0 и меньше 1</translation>
     </message>
@@ -1473,6 +1469,10 @@ Check that config.json belongs to these weights (vocab_size, dim, n_layers, hidd
         <source>WordPiece, {1} tokens, cased</source>
         <translation>WordPiece, словарь из {1} токенов, с учётом регистра</translation>
     </message>
+    <message>
+        <source>{1} must be above 0 and below 1</source>
+        <translation>{1} должно быть больше 0 и меньше 1</translation>
+    </message>
 </context>
 <context>
     <name>MaskOutcomeStyle</name>
@@ -1684,10 +1684,6 @@ Check that config.json belongs to these weights (vocab_size, dim, n_layers, hidd
         <translation>должно быть больше нуля: на этих фрагментах измеряется перплексия</translation>
     </message>
     <message>
-        <source>must be between 0 and 1</source>
-        <translation>должно быть между 0 и 1</translation>
-    </message>
-    <message>
         <source>must not be negative</source>
         <translation>не может быть отрицательным</translation>
     </message>
@@ -1738,6 +1734,10 @@ Check that config.json belongs to these weights (vocab_size, dim, n_layers, hidd
     <message>
         <source>Runs of several processes: seconds to wait for the others before naming the one that stopped and exiting</source>
         <translation>Обучение в нескольких процессах: сколько секунд ждать остальных, прежде чем назвать остановившийся процесс и завершиться</translation>
+    </message>
+    <message>
+        <source>must be above 0 and below 1</source>
+        <translation>должно быть больше 0 и меньше 1</translation>
     </message>
 </context>
 <context>
@@ -3430,6 +3430,14 @@ Check that config.json belongs to these weights (vocab_size, dim, n_layers, hidd
     <message>
         <source>The built-in demo is incomplete</source>
         <translation>Встроенное демо неполно</translation>
+    </message>
+    <message>
+        <source>A training is running</source>
+        <translation>Идёт обучение</translation>
+    </message>
+    <message>
+        <source>Stop it, or wait until it ends, before opening another model.</source>
+        <translation>Остановите его или дождитесь окончания, прежде чем открывать другую модель.</translation>
     </message>
 </context>
 </TS>

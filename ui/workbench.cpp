@@ -134,10 +134,24 @@ Workbench::Workbench(const QString& projectDir, QObject* parent)
     connect(m_engine->inference(), &InferenceWorker::modelReady, this, [this](const ModelInfo& info) {
         if (info.slot != QLatin1String("base")) return;
         m_baseModel = info;
+        if (!m_triedModel.isEmpty() && info.folder == m_triedModel) {
+            // The folder tried loads: now the settings name it (updateConfig sees it loaded and
+            // reads the corpus again with its tokenizer).
+            m_triedModel.clear();
+            updateConfig([&](TrainingConfig& c) {
+                c.model = info.folder.toStdString();
+                c.fromScratch.clear();
+            });
+        }
         emit baseModelChanged(info);
     });
     connect(m_engine->inference(), &InferenceWorker::modelFailed, this, [this](const QString& slot, const QString& message) {
         if (slot != QLatin1String("base")) return;
+        if (!std::exchange(m_triedModel, QString()).isEmpty()) {
+            // A folder the user tried: the model and the settings that were open stay.
+            emit problem(tr("The model could not be loaded"), message);
+            return;
+        }
         m_baseModel = {};  // the worker dropped it too: never answer with the previous model
         emit baseModelChanged(m_baseModel);
         emit problem(tr("The model could not be loaded"), message);
@@ -183,7 +197,9 @@ void Workbench::updateConfig(const std::function<void(TrainingConfig&)>& change)
     if (!sameData(before, m_config)) {
         // A new model folder loads now; a model from scratch is built once the corpus (and so
         // its tokenizer) is read again.
-        if (before.model != m_config.model && !m_config.model.empty()) requestBaseModel();
+        if (before.model != m_config.model && !m_config.model.empty() &&
+            m_baseModel.folder != QString::fromStdString(m_config.model))
+            requestBaseModel();
         reloadCorpus();
         return;
     }
@@ -378,10 +394,15 @@ void Workbench::openModel(const QString& folder)
         reloadCorpus();
         return;
     }
-    updateConfig([&](TrainingConfig& c) {
-        c.model = folder.toStdString();
-        c.fromScratch.clear();
-    });
+    if (isTraining()) {  // loading builds a model, which would draw from the run's generator
+        emit problem(tr("A training is running"), tr("Stop it, or wait until it ends, before opening another model."));
+        return;
+    }
+    // The folder is tried first; the settings name it once it has loaded (modelReady). One that
+    // does not load (missing, damaged, a tokenizer that does not fit) gives one message, and the
+    // model and settings that were open stay.
+    m_triedModel = folder;
+    emit m_engine->tryModel(QStringLiteral("base"), folder);
 }
 
 void Workbench::useNewModel(const QString& preset)

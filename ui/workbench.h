@@ -111,6 +111,7 @@ private:
     QString m_currentRun;
     quint64 m_corpusGeneration = 0;   // the latest corpus request; older answers are dropped
     bool m_baseModelPending = false;  // a base model to build once the running training ends
+    QString m_triedModel;             // a model folder being tried before the settings name it
     mutable bool m_saveFailed = false;
     QStringList m_probes;
     // Sliders and spin boxes change settings many times a second: rebuild once they settle.

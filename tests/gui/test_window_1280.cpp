@@ -193,6 +193,34 @@ private slots:
         QVERIFY(form->problems().isEmpty());
         QVERIFY(panel->startButton()->isEnabled());
         QVERIFY(!panel->startBlockedLabel()->isVisible());
+
+        // A value that breaks its rule, entered: it stays in its field, marked, and is not
+        // written, so the masking preview does not fail on it with a dialog over the form.
+        QSignalSpy problems(window->workbench(), &Workbench::problem);
+        const double runProbability = window->workbench()->config().mlmProbability;
+        auto* probability = qobject_cast<QLineEdit*>(form->editor(QStringLiteral("mlm_probability")));
+        QVERIFY(probability);
+        probability->setFocus();
+        probability->selectAll();
+        QTest::keyClicks(probability, "1.5");
+        QTest::keyClick(probability, Qt::Key_Return);
+        QTest::qWait(1500);  // past the remask timer
+        QCOMPARE(problems.count(), 0);
+        QCOMPARE(window->workbench()->config().mlmProbability, runProbability);
+        QCOMPARE(probability->text(), QStringLiteral("1.5"));
+        QVERIFY(form->problemLabel(QStringLiteral("mlm_probability"))->isVisible());
+        QVERIFY(!panel->startButton()->isEnabled());
+        // Another setting changing meanwhile leaves the held value where it is.
+        window->workbench()->updateConfig([](TrainingConfig& c) { c.epochs = 4; });
+        QCOMPARE(probability->text(), QStringLiteral("1.5"));
+        QVERIFY(form->problemLabel(QStringLiteral("mlm_probability"))->isVisible());
+        // Corrected, it is written.
+        probability->selectAll();
+        QTest::keyClicks(probability, "0.3");
+        QTest::keyClick(probability, Qt::Key_Return);
+        QCOMPARE(window->workbench()->config().mlmProbability, 0.3);
+        QVERIFY(form->problems().isEmpty());
+        QVERIFY(panel->startButton()->isEnabled());
     }
 
     void theWheelOverAnUnfocusedFieldScrollsInsteadOfEditing()

@@ -342,6 +342,38 @@ private slots:
         QCOMPARE(o->bench->config().fromScratch, scratchBefore);
         QCOMPARE(o->bench->baseModel().title, titleBefore);
 
+        // A folder that does not exist, and one whose weights are cut short: one message each,
+        // naming the problem; the model that was open stays open, settings and corpus untouched,
+        // and the base model still answers fill-mask.
+        QTemporaryDir damaged;
+        QVERIFY(!modelBefore.empty());  // the demo adapts its shipped base model
+        const QString demoModel = QString::fromStdString(modelBefore);
+        for (const QString name : {"config.json", "vocab.txt", "tokenizer_config.json", "special_tokens_map.json"})
+            QVERIFY(QFile::copy(demoModel + "/" + name, damaged.filePath(name)));
+        QFile weights(demoModel + "/model.safetensors");
+        QVERIFY(weights.open(QIODevice::ReadOnly));
+        QFile cut(damaged.filePath("model.safetensors"));
+        QVERIFY(cut.open(QIODevice::WriteOnly));
+        cut.write(weights.read(5000));
+        cut.close();
+        QSignalSpy corpusLoads(o->bench, &Workbench::corpusChanged);
+        for (const QString& bad : {QString("/nonexistent/model-folder"), damaged.path()}) {
+            problems.clear();
+            o->bench->openModel(bad);
+            QVERIFY(waitFor(problems));
+            QVERIFY2(o->window->lastProblem().contains(bad), qPrintable(o->window->lastProblem()));
+            QTest::qWait(1000);
+            QCOMPARE(problems.count(), 1);
+            QCOMPARE(o->bench->config().model, modelBefore);
+            QCOMPARE(o->bench->baseModel().title, titleBefore);
+            QCOMPARE(corpusLoads.count(), 0);
+            QCOMPARE(o->window->dataset()->table()->model()->rowCount(), 248);
+        }
+        FillMaskPanel* fill = o->window->fillMask();
+        fill->textBox()->setText("This is a great [MASK].");
+        fill->askButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(fill->baseChart()->tokens().size() == 5, 30000);
+
         // Settings that cannot work are refused before a run starts.
         problems.clear();
         o->bench->useNewModel("tiny");

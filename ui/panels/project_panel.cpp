@@ -183,7 +183,10 @@ ProjectPanel::ProjectPanel(Workbench* workbench, QWidget* parent) : QWidget(pare
     connect(m_workbench, &Workbench::configChanged, this, &ProjectPanel::syncFromConfig);
     connect(m_workbench->engine()->inference(), &InferenceWorker::devicesReady, this, &ProjectPanel::showDevices);
     connect(m_workbench->engine()->inference(), &InferenceWorker::modelFailed, this, [this](const QString& slot, const QString& message) {
-        if (slot == QLatin1String("base")) m_title->setText(tr("The model could not be loaded: %1").arg(message));
+        // Only when no model is left open: a folder the user tried and that failed leaves the
+        // model that was open, still described here.
+        if (slot == QLatin1String("base") && m_workbench->baseModel().title.isEmpty())
+            m_title->setText(tr("The model could not be loaded: %1").arg(message));
     });
     syncFromConfig();
     emit m_workbench->engine()->describeDevices();

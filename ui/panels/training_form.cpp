@@ -158,8 +158,22 @@ TrainingForm::TrainingForm(Workbench* workbench, QWidget* parent) : QWidget(pare
 
 QWidget* TrainingForm::makeEditor(const QString& key, const TrainingConfig& probe)
 {
-    // Each editor writes its field back through the same visitor, found again by key.
+    // Each editor writes its field back through the same visitor, found again by key. A value
+    // that breaks its rule is not written: it stays in its editor, marked there (checkAsTyped),
+    // so the run's settings never hold it and nothing downstream (the masking preview) fails on
+    // it with a dialog while the user types.
     auto write = [this, key](auto apply) {
+        TrainingConfig candidate = m_workbench->config();
+        visitTrainingFields(candidate, [&](const char* k, auto& f) {
+            if (key == QLatin1String(k)) apply(f);
+        });
+        candidate.outputDir = "run";  // chosen when the run starts
+        for (const TrainingConfig::Problem& p : candidate.problems())
+            if (key == QString::fromStdString(p.key)) {
+                m_heldBack.insert(key);
+                return;
+            }
+        m_heldBack.remove(key);
         m_workbench->updateConfig([&](TrainingConfig& c) {
             visitTrainingFields(c, [&](const char* k, auto& f) {
                 if (key == QLatin1String(k)) apply(f);
@@ -289,8 +303,10 @@ void TrainingForm::syncFromConfig()
         using Field = std::decay_t<decltype(field)>;
         QWidget* editor = m_fields.value(QString::fromLatin1(rawKey)).editor;
         if (!editor) return;
-        // Never overwrite what the user is typing; spin boxes and check boxes always follow.
+        // Never overwrite what the user is typing, nor a value held back for breaking its rule;
+        // otherwise spin boxes and check boxes always follow.
         if (auto* edit = qobject_cast<QLineEdit*>(editor); edit && edit->isModified()) return;
+        if (m_heldBack.contains(QString::fromLatin1(rawKey))) return;
         const QSignalBlocker block(editor);
         if constexpr (std::is_same_v<Field, bool>) static_cast<QCheckBox*>(editor)->setChecked(field);
         else if constexpr (std::is_same_v<Field, int>) static_cast<QSpinBox*>(editor)->setValue(field);

@@ -7,6 +7,7 @@
 #include "masklab/training_config.h"
 
 #include <QHash>
+#include <QSet>
 #include <QWidget>
 
 class QLabel;
@@ -52,6 +53,7 @@ private:
     QHash<QString, Field> m_fields;
     QStringList m_keys;
     QStringList m_problems;
+    QSet<QString> m_heldBack;  // fields whose value breaks its rule: kept in the editor, not written
     QToolButton* m_advancedToggle = nullptr;
 };
 

@@ -61,6 +61,7 @@ EngineHost::EngineHost(QObject* parent) : QObject(parent)
     connect(this, &EngineHost::maskChunk, m_data, &DataWorker::maskChunk, Qt::QueuedConnection);
     connect(this, &EngineHost::startTraining, m_training, &TrainingWorker::run, Qt::QueuedConnection);
     connect(this, &EngineHost::loadModel, m_inference, &InferenceWorker::loadModel, Qt::QueuedConnection);
+    connect(this, &EngineHost::tryModel, m_inference, &InferenceWorker::tryModel, Qt::QueuedConnection);
     connect(this, &EngineHost::createModel, m_inference, &InferenceWorker::createModel, Qt::QueuedConnection);
     connect(this, &EngineHost::fillMask, m_inference, &InferenceWorker::fillMask, Qt::QueuedConnection);
     connect(this, &EngineHost::describeDevices, m_inference, &InferenceWorker::describeDevices, Qt::QueuedConnection);

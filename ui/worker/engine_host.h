@@ -44,6 +44,7 @@ signals:
     void maskChunk(const masklab::ui::MaskRequest& request);
     void startTraining(const masklab::ui::TrainingRequest& request);
     void loadModel(const QString& slot, const QString& folder);
+    void tryModel(const QString& slot, const QString& folder);
     void createModel(const QString& slot, const QString& preset, const std::shared_ptr<const masklab::Tokenizer>& tokenizer,
                      quint64 seed, int maxPositions);
     void fillMask(const masklab::ui::FillMaskRequest& request);

@@ -60,6 +60,16 @@ InferenceWorker::~InferenceWorker() = default;
 
 void InferenceWorker::loadModel(const QString& slot, const QString& folder)
 {
+    load(slot, folder, false);
+}
+
+void InferenceWorker::tryModel(const QString& slot, const QString& folder)
+{
+    load(slot, folder, true);
+}
+
+void InferenceWorker::load(const QString& slot, const QString& folder, bool keepOnFailure)
+{
     try {
         // A Hub repo id resolves through the cache (the Project panel downloaded it first).
         PretrainedModel pretrained = loadPretrained(hub::locateModel(folder.toStdString()));
@@ -73,7 +83,7 @@ void InferenceWorker::loadModel(const QString& slot, const QString& folder)
         for (const std::string& w : pretrained.warnings) info.warnings << QString::fromStdString(w);
         emit modelReady(info);
     } catch (const std::exception& e) {
-        m_models.remove(slot);  // never answer from the model this one was meant to replace
+        if (!keepOnFailure) m_models.remove(slot);
         emit modelFailed(slot, engineText(e));
     }
 }

@@ -17,14 +17,20 @@ public:
     ~InferenceWorker() override;
 
 public slots:
-    // Loads a save_pretrained folder into `slot`.
+    // Loads a save_pretrained folder into `slot`; on failure the slot is emptied, so nothing
+    // answers from the model this one was meant to replace.
     void loadModel(const QString& slot, const QString& folder);
+    // Loads a folder the user is trying in place of `slot`'s model: on failure that model stays.
+    void tryModel(const QString& slot, const QString& folder);
     // A new model from a preset ("tiny", "mini", "small", "distilbert", "bert-base") for the
     // tokenizer, with the weights a run with this seed starts from.
     void createModel(const QString& slot, const QString& preset, const std::shared_ptr<const masklab::Tokenizer>& tokenizer,
                      quint64 seed, int maxPositions);
     void fillMask(const masklab::ui::FillMaskRequest& request);
     void describeDevices();
+
+private:
+    void load(const QString& slot, const QString& folder, bool keepOnFailure);
 
 signals:
     void modelReady(const masklab::ui::ModelInfo& info);

@@ -158,8 +158,8 @@ constexpr Rule kZeroOrPositive = {MASKLAB_TRANSLATE_NOOP("TrainingSettings", "mu
                                   MASKLAB_TRANSLATE_NOOP("Engine", "{1} must be 0 or positive")};
 constexpr Rule kNotNegative = {MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must not be negative"),
                                MASKLAB_TRANSLATE_NOOP("Engine", "{1} must not be negative")};
-constexpr Rule kProbability = {MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be between 0 and 1"),
-                               MASKLAB_TRANSLATE_NOOP("Engine", "{1} must be between 0 and 1")};
+constexpr Rule kProbability = {MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be above 0 and below 1"),
+                               MASKLAB_TRANSLATE_NOOP("Engine", "{1} must be above 0 and below 1")};
 constexpr Rule kBelowOne = {MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be at least 0 and below 1"),
                             MASKLAB_TRANSLATE_NOOP("Engine", "{1} must be at least 0 and below 1")};
 constexpr Rule kDropout = {MASKLAB_TRANSLATE_NOOP("TrainingSettings", "must be at least 0 and below 1, or -1 for the "
