@@ -14,6 +14,8 @@
 #include "panels/masks_panel.h"
 #include "panels/training_form.h"
 #include "panels/training_panel.h"
+#include "widgets/fill_mask_chart.h"
+#include "worker/training_worker.h"
 #include "workbench.h"
 
 #include <QApplication>
@@ -373,6 +375,23 @@ private slots:
             course->doButton()->click();
             QVERIFY(waitFor(chosen));
             QVERIFY(course->isDone(CoursePanel::Data));
+            // A question the model cannot answer (no [MASK]) ticks nothing; one it answers does.
+            FillMaskPanel* fill = window->fillMask();
+            QTRY_VERIFY_WITH_TIMEOUT(!window->workbench()->baseModel().title.isEmpty(), 60000);
+            fill->textBox()->setText(QStringLiteral("no mask here"));
+            fill->askButton()->click();
+            QTRY_VERIFY_WITH_TIMEOUT(fill->baseChart()->caption().contains(QStringLiteral("[MASK]")), 30000);
+            QVERIFY(!course->isDone(CoursePanel::FillMask));
+            fill->textBox()->setText(QStringLiteral("This is a great [MASK]."));
+            fill->askButton()->click();
+            QTRY_VERIFY_WITH_TIMEOUT(course->isDone(CoursePanel::FillMask), 30000);
+            // A run that fails at its start (its model folder is gone) is no training done.
+            QSignalSpy failed(window->workbench()->engine()->training(), &TrainingWorker::failed);
+            window->workbench()->updateConfig([](TrainingConfig& c) { c.model = "/nonexistent/model-folder"; });
+            window->workbench()->startTraining();
+            QVERIFY(waitFor(failed));
+            QCoreApplication::processEvents();
+            QVERIFY(!course->isDone(CoursePanel::Train));
             QVERIFY(window->close());
         }
         auto again = openWindow(project.path());

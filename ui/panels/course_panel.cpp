@@ -1,6 +1,7 @@
 #include "panels/course_panel.h"
 
 #include "widgets/download_box.h"
+#include "worker/training_worker.h"
 #include "workbench.h"
 
 #include <QAbstractItemDelegate>
@@ -95,8 +96,10 @@ CoursePanel::CoursePanel(Workbench* workbench, QWidget* parent) : QWidget(parent
     // Ticks for what the user did. What the window does alone (reopening the corpus, chunking
     // and masking it at launch, the comparison after a run) ticks nothing.
     connect(m_workbench, &Workbench::corpusChosen, this, [this] { markDone(Data); });
-    connect(m_workbench, &Workbench::runStarted, this, [this] {
-        m_evaluated = true;  // its first evaluation is on the charts in a moment
+    // A run that trains, not one that fails at its start (a model folder that does not load):
+    // its first evaluation is on the charts.
+    connect(m_workbench->engine()->training(), &TrainingWorker::evaluated, this, [this] {
+        m_evaluated = true;
         markDone(Train);
     });
     m_trainSize = m_workbench->config().trainSize;

@@ -3,6 +3,7 @@
 #include "widgets/fill_mask_chart.h"
 #include "workbench.h"
 
+#include <utility>
 #include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
@@ -111,8 +112,10 @@ FillMaskPanel::FillMaskPanel(Workbench* workbench, QWidget* parent) : QWidget(pa
     });
     connect(m_ask, &QPushButton::clicked, this, &FillMaskPanel::ask);
     connect(m_text, &QLineEdit::returnPressed, this, &FillMaskPanel::ask);
-    connect(m_ask, &QPushButton::clicked, this, &FillMaskPanel::userAsked);
-    connect(m_text, &QLineEdit::returnPressed, this, &FillMaskPanel::userAsked);
+    // The user's question, answered by a model, ticks the Course (showReply): not a question
+    // refused (no [MASK], no model), nor one the panel asked on its own after a run.
+    connect(m_ask, &QPushButton::clicked, this, [this] { m_userAsked = true; });
+    connect(m_text, &QLineEdit::returnPressed, this, [this] { m_userAsked = true; });
     connect(m_topK, &QSpinBox::valueChanged, this, &FillMaskPanel::ask);
     connect(addProbe, &QPushButton::clicked, this, [this] {
         const QString text = m_text->text().trimmed();
@@ -230,8 +233,10 @@ void FillMaskPanel::showReply(const FillMaskReply& reply)
     if (reply.slot == kCompare && reply.folder != m_compareChoice->currentData().toString()) return;  // another checkpoint
     if (!reply.error.isEmpty()) {
         chart->setMessage(reply.error);
+        m_userAsked = false;
         return;
     }
+    if (std::exchange(m_userAsked, false)) emit userAsked();
     const QString who = reply.slot == kBase ? tr("base model") : QFileInfo(m_compareLoaded).fileName();
     QString caption = tr("%1: %2 ms").arg(who, QLocale().toString(reply.milliseconds, 'f', 1));
     if (reply.perMask.size() > 1) caption += tr(" · the first of %1 masks").arg(reply.perMask.size());

@@ -37,7 +37,8 @@ public slots:
     void refreshCheckpoints();
 
 signals:
-    // The user asked (Fill, or Enter in the text), not the panel on its own after a run.
+    // The user asked (Fill, or Enter in the text) and a model answered: not the panel on its
+    // own after a run, nor a question refused.
     void userAsked();
 
 private:
@@ -57,6 +58,7 @@ private:
     FillMaskChart* m_compareChart;
     QListWidget* m_probes;
     QTableWidget* m_history;
+    bool m_userAsked = false;  // the user's question waits for its first answer
     QString m_compareLoaded;  // checkpoint folder in the "compare" slot
     ProbeScores m_lastProbes;
 };

@@ -33,6 +33,8 @@ void FillMaskChart::setMessage(const QString& message)
     m_plot->clearPlottables();
     m_plot->clearItems();
     m_tokens.clear();
+    // No answer: the words of the last one leave the axis with their bars.
+    m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
     m_caption->setText(message);
     m_plot->replot();
 }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <string_view>
 
 namespace masklab::detail {
 
@@ -88,12 +89,17 @@ Document jsonlDocument(std::string_view line, const std::string& path, std::size
     } catch (const nlohmann::json::exception& error) {
         // nlohmann quotes what it last read: for a missing quote, the rest of a 200 MB line. A
         // number past double's range (1e400) is an out_of_range error, not a parse error.
+        // It counts lines within the one line it was given: its "at line 1, column 20" would
+        // read as the file's line 1, so only the column is kept.
+        std::string reason = jsonReason(error, 160);
+        for (const std::string_view lineOne : {"parse error at line 1, ", "syntax error at line 1, "})
+            if (reason.rfind(lineOne, 0) == 0) reason = reason.substr(lineOne.size());
         throw MessageError(
             Message(MASKLAB_TRANSLATE_NOOP("Engine", "{1} line {2} is not valid JSON ({3}); "
                                                      "write one JSON object per line"))
                 .arg(path)
                 .count(lineNumber)
-                .arg(jsonReason(error)));
+                .arg(reason));
     }
     if (!object.is_object())
         throw MessageError(
