@@ -6,6 +6,8 @@
 #include "gui_test_support.h"
 #include "main_window.h"
 #include "panels/course_panel.h"
+#include "panels/training_form.h"
+#include "panels/training_panel.h"
 #include "test_support.h"
 
 #include "masklab/corpus.h"
@@ -19,6 +21,9 @@
 #include <QDirIterator>
 #include <QDockWidget>
 #include <QFile>
+#include <QLabel>
+#include <QFormLayout>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QProcess>
 #include <QRegularExpression>
@@ -188,6 +193,59 @@ private slots:
             // The narrowest column wraps some titles: the check above saw two-line rows.
             if (width == 260) QVERIFY(rows > 0);
         }
+    }
+
+    // The Russian settings form: each field's description reads whole, also after a problem was
+    // shown under a field and went away again (the form lays its rows out anew).
+    void russianSettingsDescriptionsReadWholeAfterAProblem()
+    {
+        auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
+        QCOMPARE(installTranslations(*app, "ru"), QString("ru"));
+        QTemporaryDir project;
+        MainWindow window(project.path());
+        window.setProblemBoxes(false);
+        window.resize(1280, 800);
+        window.show();
+        window.showPanel("training");
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        TrainingForm* form = window.training()->form();
+        auto* rate = qobject_cast<QLineEdit*>(form->editor("learning_rate"));
+        QVERIFY(rate);
+        // Every wrapped label of the form as tall as its text at its width; the first that is not.
+        auto cutDescription = [&]() -> QString {
+            QCoreApplication::processEvents();
+            for (QLabel* label : form->findChildren<QLabel*>()) {
+                if (!label->isVisible() || !label->wordWrap() || label->text().isEmpty()) continue;
+                const int needed = label->heightForWidth(label->width());
+                if (label->height() < needed)
+                    return QString("\"%1\" is %2 px tall, needs %3 at %4 px")
+                        .arg(label->text())
+                        .arg(label->height())
+                        .arg(needed)
+                        .arg(label->width());
+            }
+            // Nor does a section of the form keep height it no longer needs (a gap).
+            for (QWidget* section : form->findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly))
+                if (section->isVisible() && qobject_cast<QFormLayout*>(section->layout()) &&
+                    section->height() > section->heightForWidth(section->width()))
+                    return QString("a section is %1 px tall for %2 px of rows")
+                        .arg(section->height())
+                        .arg(section->heightForWidth(section->width()));
+            return {};
+        };
+        QString cut = cutDescription();
+        QVERIFY2(cut.isEmpty(), qPrintable("at first: " + cut));
+        rate->setFocus();
+        rate->selectAll();
+        QTest::keyClicks(rate, "abc");
+        QVERIFY(form->problemLabel("learning_rate")->isVisible());
+        cut = cutDescription();
+        QVERIFY2(cut.isEmpty(), qPrintable("with a problem: " + cut));
+        rate->selectAll();
+        QTest::keyClicks(rate, "0,0005");
+        QVERIFY(!form->problemLabel("learning_rate")->isVisible());
+        cut = cutDescription();
+        QVERIFY2(cut.isEmpty(), qPrintable("after the problem: " + cut));
     }
 
     // The engine's lines and errors (masklab::Message): English with C numbers for the CLI,

@@ -286,7 +286,13 @@ void TrainingForm::checkAsTyped()
         const Field field = m_fields.value(key);
         const QString rule = wrong.value(key);
         field.problem->setText(rule);
-        field.problem->setVisible(!rule.isEmpty());
+        if (field.problem->isVisibleTo(this) != !rule.isEmpty()) {
+            field.problem->setVisible(!rule.isEmpty());
+            // The row's height for its width changed: the layouts above measure it again only
+            // when told (otherwise the form layout cut the wrapped descriptions of other rows,
+            // in Russian, and a hidden line left a gap above Advanced).
+            for (QWidget* w = field.problem->parentWidget(); w && w != this; w = w->parentWidget()) w->updateGeometry();
+        }
         field.editor->setStyleSheet(rule.isEmpty() ? QString() : QStringLiteral("border: 1px solid #d0342c;"));
         if (!rule.isEmpty()) problems << tr("%1: %2").arg(labelFor(key), rule);
     }

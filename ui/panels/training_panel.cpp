@@ -37,6 +37,9 @@ TrainingPanel::TrainingPanel(Workbench* workbench, QWidget* parent) : QWidget(pa
     m_form = new TrainingForm(workbench, this);
     auto* formScroll = new QScrollArea(this);
     formScroll->setWidgetResizable(true);
+    // The scroll bar stays, so the form keeps its width when a problem line makes it taller than
+    // the panel: the fields do not jump sideways under the user's typing.
+    formScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     formScroll->setWidget(m_form);
     auto* settingsMenu = new QToolButton(this);
     settingsMenu->setText(tr("Settings"));
