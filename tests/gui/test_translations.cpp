@@ -22,7 +22,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProcess>
@@ -226,7 +226,7 @@ private slots:
             }
             // Nor does a section of the form keep height it no longer needs (a gap).
             for (QWidget* section : form->findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly))
-                if (section->isVisible() && qobject_cast<QFormLayout*>(section->layout()) &&
+                if (section->isVisible() && qobject_cast<QGridLayout*>(section->layout()) &&
                     section->height() > section->heightForWidth(section->width()))
                     return QString("a section is %1 px tall for %2 px of rows")
                         .arg(section->height())

@@ -3,9 +3,10 @@
 #include "widgets/wheel_needs_focus.h"
 #include "workbench.h"
 
+#include <algorithm>
 #include <QCheckBox>
 #include <QCoreApplication>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -101,15 +102,24 @@ bool TrainingForm::isEssential(const QString& key)
 TrainingForm::TrainingForm(Workbench* workbench, QWidget* parent) : QWidget(parent), m_workbench(workbench)
 {
     auto* layout = new QVBoxLayout(this);
-    auto newForm = [this](QWidget* owner) {
-        auto* form = new QFormLayout(owner);
-        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-        form->setRowWrapPolicy(QFormLayout::WrapLongRows);  // a narrow panel puts the field under its label
-        form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // Label and field side by side in a grid: QFormLayout kept row heights fitted to an earlier
+    // state of the wrapped descriptions once a problem line came and went (cut off in Russian).
+    auto newForm = [](QWidget* owner) {
+        auto* form = new QGridLayout(owner);
+        form->setColumnStretch(1, 1);
         return form;
     };
+    auto addRow = [](QGridLayout* form, QWidget* label, QWidget* field) {
+        const int row = form->rowCount();
+        if (!field) {
+            form->addWidget(label, row, 0, 1, 2);
+            return;
+        }
+        form->addWidget(label, row, 0, Qt::AlignLeft | Qt::AlignTop);
+        form->addWidget(field, row, 1);
+    };
     auto* essentials = new QWidget(this);
-    QFormLayout* front = newForm(essentials);
+    QGridLayout* front = newForm(essentials);
     front->setContentsMargins(0, 0, 0, 0);
     m_advancedToggle = new QToolButton(this);
     m_advancedToggle->setObjectName(QStringLiteral("advanced"));
@@ -118,7 +128,7 @@ TrainingForm::TrainingForm(Workbench* workbench, QWidget* parent) : QWidget(pare
     m_advancedToggle->setCheckable(true);
     m_advancedToggle->setAutoRaise(true);
     auto* advanced = new QWidget(this);
-    QFormLayout* rest = newForm(advanced);
+    QGridLayout* rest = newForm(advanced);
     rest->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(essentials);
     layout->addWidget(m_advancedToggle, 0, Qt::AlignLeft);
@@ -130,16 +140,18 @@ TrainingForm::TrainingForm(Workbench* workbench, QWidget* parent) : QWidget(pare
     visitTrainingFields(keys, [&](const char* rawKey, auto&) {
         const QString key = QString::fromLatin1(rawKey);
         if (key == QLatin1String("output_dir")) return;  // every run gets a new folder
-        QFormLayout* form = isEssential(key) ? front : rest;
+        QGridLayout* form = isEssential(key) ? front : rest;
         const QString section = sectionBefore(key);
-        if (form == rest && !section.isEmpty()) form->addRow(new QLabel(QStringLiteral("<b>%1</b>").arg(section), advanced));
+        if (form == rest && !section.isEmpty()) addRow(form, new QLabel(QStringLiteral("<b>%1</b>").arg(section), advanced), nullptr);
         QWidget* editor = makeEditor(key, probe);
         editor->setObjectName(key);
         editor->setToolTip(QStringLiteral("%1\n%2").arg(helpFor(key), tr("Setting %1 in the settings file; --%2 of masklab-cli train")
                                                                               .arg(key, QString(key).replace(QLatin1Char('_'), QLatin1Char('-')))));
         auto* label = new QLabel(labelFor(key), form == front ? essentials : advanced);
         label->setBuddy(editor);
-        form->addRow(label, wrapField(key, editor));
+        // The label's text level with the editor's, above the description under it.
+        label->setContentsMargins(0, std::max(0, (editor->sizeHint().height() - label->sizeHint().height()) / 2), 0, 0);
+        addRow(form, label, wrapField(key, editor));
         m_keys << key;
     });
 
