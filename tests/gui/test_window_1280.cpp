@@ -223,6 +223,23 @@ private slots:
         QCOMPARE(window->workbench()->config().mlmProbability, 0.3);
         QVERIFY(form->problems().isEmpty());
         QVERIFY(panel->startButton()->isEnabled());
+
+        // A model folder typed here that does not exist: one message, and the settings keep the
+        // model that was open (as the Project panel does).
+        QTRY_VERIFY_WITH_TIMEOUT(!window->workbench()->baseModel().title.isEmpty(), 60000);
+        const std::string model = window->workbench()->config().model;
+        auto* folder = qobject_cast<QLineEdit*>(form->editor(QStringLiteral("model")));
+        QVERIFY(folder);
+        problems.clear();
+        folder->setFocus();
+        folder->selectAll();
+        QTest::keyClicks(folder, "/nonexistent/model-folder");
+        QTest::keyClick(folder, Qt::Key_Return);
+        QVERIFY(waitFor(problems));
+        QTest::qWait(1000);
+        QCOMPARE(problems.count(), 1);
+        QCOMPARE(window->workbench()->config().model, model);
+        QVERIFY(!window->workbench()->baseModel().title.isEmpty());
     }
 
     void theWheelOverAnUnfocusedFieldScrollsInsteadOfEditing()

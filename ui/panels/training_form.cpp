@@ -222,9 +222,17 @@ QWidget* TrainingForm::makeEditor(const QString& key, const TrainingConfig& prob
             auto* edit = new QLineEdit(this);
             if constexpr (!std::is_same_v<Field, std::string>) edit->setMinimumWidth(numberWidth);
             connect(edit, &QLineEdit::textEdited, this, &TrainingForm::checkAsTyped);
-            connect(edit, &QLineEdit::editingFinished, this, [write, edit] {
+            connect(edit, &QLineEdit::editingFinished, this, [this, key, write, edit] {
                 if (!edit->isModified()) return;  // focus left without an edit: nothing to write
                 const QString text = edit->text().trimmed();
+                // A model folder or corpus opens as the Project and Dataset panels open one: tried
+                // first, in the settings once it loads, one message (and nothing lost) if not.
+                if (!text.isEmpty() && (key == QLatin1String("model") || key == QLatin1String("corpus"))) {
+                    edit->setModified(false);
+                    if (key == QLatin1String("model")) m_workbench->openModel(text);
+                    else m_workbench->openCorpus(text);
+                    return;
+                }
                 bool ok = true;
                 if constexpr (std::is_same_v<Field, double>) parseNumber(text, &ok);
                 else if constexpr (std::is_same_v<Field, uint64_t>) text.toULongLong(&ok);
