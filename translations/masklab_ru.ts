@@ -2445,6 +2445,10 @@ Check that config.json belongs to these weights (vocab_size, dim, n_layers, hidd
         <source>live run, step %1 (epoch %2)</source>
         <translation>текущий запуск, шаг %1 (эпоха %2)</translation>
     </message>
+    <message>
+        <source>Re-score this text at every evaluation of a run; it needs [MASK] where the model should guess</source>
+        <translation>Пересчитывать этот текст при каждой оценке запуска; в нём нужен [MASK] там, где модель должна угадать слово</translation>
+    </message>
 </context>
 <context>
     <name>masklab::ui::HubWorker</name>

@@ -399,7 +399,9 @@ private slots:
             fill->askButton()->click();
             QTRY_VERIFY_WITH_TIMEOUT(fill->baseChart()->caption().contains(QStringLiteral("[MASK]")), 30000);
             QVERIFY(!course->isDone(CoursePanel::FillMask));
+            QVERIFY(!fill->addProbeButton()->isEnabled());  // a probe without [MASK] has nothing to score
             fill->textBox()->setText(QStringLiteral("This is a great [MASK]."));
+            QVERIFY(fill->addProbeButton()->isEnabled());
             fill->askButton()->click();
             QTRY_VERIFY_WITH_TIMEOUT(course->isDone(CoursePanel::FillMask), 30000);
             // A run that fails at its start (its model folder is gone) is no training done.

@@ -74,10 +74,10 @@ FillMaskPanel::FillMaskPanel(Workbench* workbench, QWidget* parent) : QWidget(pa
     chartsBox->setLayout(charts);
 
     m_probes = new QListWidget(this);
-    auto* addProbe = new QPushButton(tr("Add the text as a probe"), this);
+    m_addProbe = new QPushButton(tr("Add the text as a probe"), this);
     auto* removeProbe = new QPushButton(tr("Remove"), this);
     auto* probeButtons = new QHBoxLayout;
-    probeButtons->addWidget(addProbe);
+    probeButtons->addWidget(m_addProbe);
     probeButtons->addWidget(removeProbe);
     probeButtons->addStretch(1);
     m_history = new QTableWidget(0, 0, this);
@@ -117,7 +117,12 @@ FillMaskPanel::FillMaskPanel(Workbench* workbench, QWidget* parent) : QWidget(pa
     connect(m_ask, &QPushButton::clicked, this, [this] { m_userAsked = true; });
     connect(m_text, &QLineEdit::returnPressed, this, [this] { m_userAsked = true; });
     connect(m_topK, &QSpinBox::valueChanged, this, &FillMaskPanel::ask);
-    connect(addProbe, &QPushButton::clicked, this, [this] {
+    // A probe is re-scored at every evaluation: only a text with [MASK] has anything to score.
+    auto probeNeedsMask = [this] { m_addProbe->setEnabled(m_text->text().contains(QStringLiteral("[MASK]"))); };
+    m_addProbe->setToolTip(tr("Re-score this text at every evaluation of a run; it needs [MASK] where the model should guess"));
+    connect(m_text, &QLineEdit::textChanged, this, probeNeedsMask);
+    probeNeedsMask();
+    connect(m_addProbe, &QPushButton::clicked, this, [this] {
         const QString text = m_text->text().trimmed();
         if (text.isEmpty() || !m_probes->findItems(text, Qt::MatchExactly).isEmpty()) return;
         m_probes->addItem(text);

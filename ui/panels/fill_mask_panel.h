@@ -26,6 +26,7 @@ public:
     QLineEdit* textBox() const { return m_text; }
     QPushButton* maskButton() const { return m_insertMask; }
     QPushButton* askButton() const { return m_ask; }
+    QPushButton* addProbeButton() const { return m_addProbe; }
     QComboBox* compareChoice() const { return m_compareChoice; }
     FillMaskChart* baseChart() const { return m_baseChart; }
     FillMaskChart* compareChart() const { return m_compareChart; }
@@ -58,6 +59,7 @@ private:
     FillMaskChart* m_compareChart;
     QListWidget* m_probes;
     QTableWidget* m_history;
+    QPushButton* m_addProbe;
     bool m_userAsked = false;  // the user's question waits for its first answer
     QString m_compareLoaded;  // checkpoint folder in the "compare" slot
     ProbeScores m_lastProbes;

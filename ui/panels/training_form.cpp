@@ -313,7 +313,8 @@ void TrainingForm::checkAsTyped()
             // in Russian, and a hidden line left a gap above Advanced).
             for (QWidget* w = field.problem->parentWidget(); w && w != this; w = w->parentWidget()) w->updateGeometry();
         }
-        field.editor->setStyleSheet(rule.isEmpty() ? QString() : QStringLiteral("border: 1px solid #d0342c;"));
+        // The border on the text box alone: a spin box styled whole loses its arrows.
+        field.editor->setStyleSheet(rule.isEmpty() ? QString() : QStringLiteral("QLineEdit { border: 1px solid #d0342c; }"));
         if (!rule.isEmpty()) problems << tr("%1: %2").arg(labelFor(key), rule);
     }
     if (problems != m_problems) {
